@@ -1,0 +1,3 @@
+//! Extract: the facts inside each sentence.
+
+pub mod quantity;

@@ -1,0 +1,135 @@
+//! Source positions: mapping cleaned text back to the bytes of the input file, and byte
+//! offsets to 1-based line and character column.
+//!
+//! Every later stage works on cleaned text (Markdown markers removed, chrome dropped), yet
+//! every finding must point at `file:line:col` in the file the user gave. A [`SpanMap`] keeps
+//! that link as a short list of piecewise-contiguous segments instead of a per-byte table.
+
+use serde::Serialize;
+
+/// A located piece of the input: byte range into the original file plus line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Span {
+    /// Byte offset of the first byte, into the input as given.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+/// Maps byte offsets in a cleaned string to byte offsets in the original input.
+///
+/// Stored as sorted `(clean_offset, original_offset)` anchors; between two anchors the text
+/// is a verbatim copy, so offsets advance together.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpanMap {
+    anchors: Vec<(usize, usize)>,
+}
+
+impl SpanMap {
+    /// A map for text copied verbatim from `original_start`.
+    pub fn contiguous(original_start: usize) -> Self {
+        SpanMap {
+            anchors: vec![(0, original_start)],
+        }
+    }
+
+    /// Records that cleaned offset `clean` corresponds to original offset `original`.
+    /// Anchors must be pushed in increasing order of `clean`.
+    pub fn push(&mut self, clean: usize, original: usize) {
+        if let Some(last) = self.anchors.last_mut() {
+            if last.0 == clean {
+                *last = (clean, original);
+                return;
+            }
+        }
+        self.anchors.push((clean, original));
+    }
+
+    /// The original offset of cleaned offset `clean`.
+    pub fn to_original(&self, clean: usize) -> usize {
+        let idx = self.anchors.partition_point(|&(c, _)| c <= clean);
+        match idx.checked_sub(1).and_then(|i| self.anchors.get(i)) {
+            Some(&(c, o)) => o + (clean - c),
+            None => self.anchors.first().map_or(clean, |&(_, o)| o),
+        }
+    }
+
+    /// The sub-map for the cleaned range starting at `from`, re-based so `from` becomes 0.
+    pub fn slice(&self, from: usize) -> SpanMap {
+        let mut out = SpanMap::contiguous(self.to_original(from));
+        for &(c, o) in &self.anchors {
+            if c > from {
+                out.push(c - from, o);
+            }
+        }
+        out
+    }
+}
+
+/// Turns byte offsets of a text into 1-based line and character-column positions.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`; `\n`, `\r\n` and a lone `\r` all end a line.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { line_starts }
+    }
+
+    /// Line and column (both 1-based; column in characters) of byte `offset` in `text`.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let line_start = self.line_starts[line - 1];
+        let column = text
+            .get(line_start..offset)
+            .map_or(offset - line_start, |s| s.chars().count())
+            + 1;
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_follows_anchors() {
+        let mut m = SpanMap::contiguous(10);
+        m.push(5, 20);
+        assert_eq!(m.to_original(0), 10);
+        assert_eq!(m.to_original(4), 14);
+        assert_eq!(m.to_original(5), 20);
+        assert_eq!(m.to_original(7), 22);
+        let s = m.slice(3);
+        assert_eq!(s.to_original(0), 13);
+        assert_eq!(s.to_original(2), 20);
+    }
+
+    #[test]
+    fn line_index_handles_crlf_and_lone_cr() {
+        let t = "ab\r\ncd\ref\nλx";
+        let ix = LineIndex::new(t);
+        assert_eq!(ix.position(t, 0), (1, 1));
+        assert_eq!(ix.position(t, 4), (2, 1));
+        assert_eq!(ix.position(t, 7), (3, 1));
+        assert_eq!(ix.position(t, t.len() - 1), (4, 2));
+    }
+}
