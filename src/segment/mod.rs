@@ -49,9 +49,13 @@ pub fn segment(doc: &Ingested) -> Vec<Sentence> {
     let mut out = Vec::new();
     for block in &doc.blocks {
         match block.kind {
-            BlockKind::Title | BlockKind::Heading => {
-                push(doc, block, 0..block.text.len(), SentenceKind::Heading, &mut out)
-            }
+            BlockKind::Title | BlockKind::Heading => push(
+                doc,
+                block,
+                0..block.text.len(),
+                SentenceKind::Heading,
+                &mut out,
+            ),
             BlockKind::Boilerplate => push(
                 doc,
                 block,

@@ -1,0 +1,487 @@
+//! Report: one findings model, rendered by one module per output format.
+//!
+//! [`CompareReport`] and [`ExtractReport`] are the serde models behind the JSON schema v1 of
+//! DESIGN.md; the table, Markdown and diff renderers read the same models, so every format
+//! shows the same findings.
+
+pub mod check;
+pub mod diff;
+pub mod extract;
+pub mod grid;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use crate::extract::quantity::{Quantity, QuantityKind};
+use crate::judge::{DifferenceKind, Verdict};
+use crate::segment::SentenceKind;
+use crate::{Comparison, Document};
+use serde::Serialize;
+
+/// A document as reports name it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentRef {
+    /// `d1`, `d2`, …
+    pub id: String,
+    /// Path as given.
+    pub path: String,
+    /// Title, when known.
+    pub title: Option<String>,
+    /// Byline, when known.
+    pub byline: Option<String>,
+    /// Short column name for tables: the file stem.
+    #[serde(skip)]
+    pub short: String,
+}
+
+impl DocumentRef {
+    fn new(doc: &Document) -> Self {
+        DocumentRef {
+            id: doc.id.clone(),
+            path: doc.ingested.path.clone(),
+            title: doc.ingested.title.clone(),
+            byline: doc.ingested.byline.clone(),
+            short: doc.short_name(),
+        }
+    }
+}
+
+/// One statement of a claim, located.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementOut {
+    /// Document id.
+    pub doc: String,
+    /// Sentence id (`d1.s3`).
+    pub sentence: String,
+    /// The sentence.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// Byte offset of the start into the input.
+    pub start: usize,
+    /// Byte offset of the end.
+    pub end: usize,
+}
+
+/// A typed difference, documents named by id.
+#[derive(Debug, Clone, Serialize)]
+pub struct DifferenceOut {
+    /// What kind of disagreement.
+    pub kind: DifferenceKind,
+    /// The documents on the sides of it.
+    pub docs: Vec<String>,
+    /// What each side says.
+    pub detail: String,
+}
+
+/// One claim in a report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimOut {
+    /// `c1`, `c2`, …
+    pub id: String,
+    /// Topic label.
+    pub topic: String,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Alignment confidence, 0..1, rounded to two decimals.
+    pub score: f64,
+    /// The statements, one per document.
+    pub statements: Vec<StatementOut>,
+    /// Reasons, when the verdict is a difference.
+    pub differences: Vec<DifferenceOut>,
+}
+
+/// One value in the numbers table.
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberValue {
+    /// Document id.
+    pub doc: String,
+    /// Sentence id.
+    pub sentence: String,
+    /// The words as the source wrote them.
+    pub text: String,
+    /// Lower end, normalised.
+    pub low: f64,
+    /// Upper end, normalised.
+    pub high: f64,
+}
+
+/// A row of the numbers table: one measured thing, the values each source gives.
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberRow {
+    /// What the row measures.
+    pub label: String,
+    /// Normalised unit.
+    pub unit: String,
+    /// Kind of quantity.
+    pub kind: QuantityKind,
+    /// Whether the sources give incompatible values.
+    pub conflict: bool,
+    /// Claim the values come from.
+    pub claim: String,
+    /// The values, in document order.
+    pub values: Vec<NumberValue>,
+}
+
+/// Totals for the summary line.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// All claims.
+    pub claims: usize,
+    /// Claims where sources agree.
+    pub agreements: usize,
+    /// Claims where sources differ.
+    pub differences: usize,
+    /// Claims made by one source only.
+    pub unique: usize,
+    /// Rows of the numbers table with a conflict.
+    pub number_conflicts: usize,
+}
+
+/// The findings of `compare`: schema `factdiff.compare/1`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareReport {
+    /// Schema name and version.
+    pub schema: &'static str,
+    /// Inputs in order.
+    pub documents: Vec<DocumentRef>,
+    /// Claims: agreements and differences first, in the order of their first statement, then
+    /// unique statements.
+    pub claims: Vec<ClaimOut>,
+    /// The numbers table.
+    pub numbers: Vec<NumberRow>,
+    /// Totals.
+    pub summary: Summary,
+}
+
+fn sentence_id(doc: &Document, s: usize) -> String {
+    format!("{}.s{}", doc.id, s + 1)
+}
+
+impl CompareReport {
+    /// Builds the findings model of a comparison.
+    pub fn build(cmp: &Comparison) -> CompareReport {
+        let docs = &cmp.documents;
+        let mut order: Vec<usize> = (0..cmp.judgements.len()).collect();
+        // Shared claims first (they are what the comparison is about), then unique ones;
+        // inside each group, reading order.
+        order.sort_by_key(|&k| {
+            let j = &cmp.judgements[k];
+            (j.verdict == Verdict::Unique, j.cluster.members[0])
+        });
+        let mut claims = Vec::new();
+        let mut numbers = Vec::new();
+        for (n, &k) in order.iter().enumerate() {
+            let j = &cmp.judgements[k];
+            let id = format!("c{}", n + 1);
+            let statements = j
+                .cluster
+                .members
+                .iter()
+                .map(|&(d, s)| {
+                    let sent = &docs[d].sentences[s];
+                    StatementOut {
+                        doc: docs[d].id.clone(),
+                        sentence: sentence_id(&docs[d], s),
+                        text: sent.text.clone(),
+                        line: sent.span.line,
+                        column: sent.span.column,
+                        start: sent.span.start,
+                        end: sent.span.end,
+                    }
+                })
+                .collect();
+            let differences = j
+                .differences
+                .iter()
+                .map(|d| DifferenceOut {
+                    kind: d.kind,
+                    docs: d.docs.iter().map(|&i| docs[i].id.clone()).collect(),
+                    detail: d.detail.clone(),
+                })
+                .collect();
+            let conflict = j
+                .differences
+                .iter()
+                .any(|d| matches!(d.kind, DifferenceKind::Number | DifferenceKind::Date));
+            numbers.extend(number_rows(docs, &j.cluster.members, &id, conflict));
+            claims.push(ClaimOut {
+                id,
+                topic: j.topic.clone(),
+                verdict: j.verdict,
+                score: (j.cluster.score * 100.0).round() / 100.0,
+                statements,
+                differences,
+            });
+        }
+        let summary = Summary {
+            claims: claims.len(),
+            agreements: count(&claims, Verdict::Agreement),
+            differences: count(&claims, Verdict::Difference),
+            unique: count(&claims, Verdict::Unique),
+            number_conflicts: numbers.iter().filter(|r| r.conflict).count(),
+        };
+        CompareReport {
+            schema: "factdiff.compare/1",
+            documents: docs.iter().map(DocumentRef::new).collect(),
+            claims,
+            numbers,
+            summary,
+        }
+    }
+}
+
+fn count(claims: &[ClaimOut], v: Verdict) -> usize {
+    claims.iter().filter(|c| c.verdict == v).count()
+}
+
+/// Rows for the quantities of one claim: one row per unit (and period), values from every
+/// statement that gives one. A conflict is marked on the rows whose values disagree.
+fn number_rows(
+    docs: &[Document],
+    members: &[(usize, usize)],
+    claim: &str,
+    claim_conflict: bool,
+) -> Vec<NumberRow> {
+    let mut rows: Vec<(NumberRow, Vec<&Quantity>)> = Vec::new();
+    for &(d, s) in members {
+        for q in &docs[d].facts[s].quantities {
+            if q.kind == QuantityKind::Ordinal {
+                continue;
+            }
+            let value = NumberValue {
+                doc: docs[d].id.clone(),
+                sentence: sentence_id(&docs[d], s),
+                text: q.text.clone(),
+                low: q.low,
+                high: q.high,
+            };
+            let slot = rows.iter_mut().find(|(r, qs)| {
+                r.unit == q.unit && qs[0].per == q.per && same_family(qs[0].kind, q.kind)
+            });
+            match slot {
+                Some((row, qs)) => {
+                    row.values.push(value);
+                    qs.push(q);
+                }
+                None => rows.push((
+                    NumberRow {
+                        label: label(&docs[d], s, q),
+                        unit: q.unit.clone(),
+                        kind: q.kind,
+                        conflict: false,
+                        claim: claim.to_string(),
+                        values: vec![value],
+                    },
+                    vec![q],
+                )),
+            }
+        }
+    }
+    rows.into_iter()
+        .map(|(mut row, qs)| {
+            row.conflict = claim_conflict && values_disagree(&row, &qs);
+            row
+        })
+        .collect()
+}
+
+fn same_family(a: QuantityKind, b: QuantityKind) -> bool {
+    let year = |k| matches!(k, QuantityKind::Year | QuantityKind::Date);
+    year(a) == year(b) && (a == QuantityKind::Rate) == (b == QuantityKind::Rate)
+}
+
+/// Whether two documents in a row give values whose intervals do not meet.
+fn values_disagree(row: &NumberRow, qs: &[&Quantity]) -> bool {
+    for (i, a) in qs.iter().enumerate() {
+        for (k, b) in qs.iter().enumerate().skip(i + 1) {
+            if row.values[i].doc == row.values[k].doc {
+                continue;
+            }
+            let (al, ah) = crate::judge::interval(a);
+            let (bl, bh) = crate::judge::interval(b);
+            if ah < bl || bh < al {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A short description of what a quantity measures: its unit followed by the words that
+/// come after it in the clause (or before it when nothing follows).
+fn label(doc: &Document, s: usize, q: &Quantity) -> String {
+    let sentence = &doc.sentences[s];
+    let text = &sentence.text;
+    let start = text.find(q.text.as_str()).unwrap_or(0);
+    let end = start + q.text.len();
+    let clause_after: String = text[end..]
+        .split(|c: char| matches!(c, ',' | ';' | '.' | '–' | '—' | ':' | '(' | ')'))
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let context = if clause_after.split_whitespace().count() >= 2 {
+        clause_after
+    } else {
+        let before = &text[..start];
+        let clause = before
+            .rsplit(|c: char| matches!(c, ',' | ';' | '–' | '—' | ':' | '(' | ')'))
+            .next()
+            .unwrap_or("");
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        words[words.len().saturating_sub(5)..].join(" ")
+    };
+    let unit = match q.kind {
+        QuantityKind::Year | QuantityKind::Date => "year".to_string(),
+        QuantityKind::Money => q.unit.clone(),
+        QuantityKind::Percent => "%".to_string(),
+        _ => q.unit.clone(),
+    };
+    if context.is_empty() {
+        unit
+    } else {
+        format!("{unit}: {context}")
+    }
+}
+
+/// One sentence of `extract`'s report.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceOut {
+    /// `d1.s3`.
+    pub id: String,
+    /// The sentence.
+    pub text: String,
+    /// Byte offset of the start into the input.
+    pub start: usize,
+    /// Byte offset of the end.
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// statement, heading, question or boilerplate.
+    pub kind: SentenceKind,
+    /// Quantities, with byte offsets into the input.
+    pub quantities: Vec<Quantity>,
+    /// Canonical entities.
+    pub entities: Vec<String>,
+    /// The negation cue, if any.
+    pub negation: Option<String>,
+    /// The hedge cue, if any.
+    pub hedge: Option<String>,
+    /// Quoted passages.
+    pub quotes: Vec<String>,
+}
+
+/// One document of `extract`'s report.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentOut {
+    /// `d1`.
+    pub id: String,
+    /// Path as given.
+    pub path: String,
+    /// Title, when known.
+    pub title: Option<String>,
+    /// Byline, when known.
+    pub byline: Option<String>,
+    /// Every sentence.
+    pub sentences: Vec<SentenceOut>,
+}
+
+/// The findings of `extract`: schema `factdiff.extract/1`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractReport {
+    /// Schema name and version.
+    pub schema: &'static str,
+    /// Documents in input order.
+    pub documents: Vec<DocumentOut>,
+}
+
+impl ExtractReport {
+    /// Builds the model from read documents.
+    pub fn build(docs: &[Document]) -> ExtractReport {
+        ExtractReport {
+            schema: "factdiff.extract/1",
+            documents: docs
+                .iter()
+                .map(|doc| DocumentOut {
+                    id: doc.id.clone(),
+                    path: doc.ingested.path.clone(),
+                    title: doc.ingested.title.clone(),
+                    byline: doc.ingested.byline.clone(),
+                    sentences: doc
+                        .sentences
+                        .iter()
+                        .zip(&doc.facts)
+                        .enumerate()
+                        .map(|(s, (sent, facts))| SentenceOut {
+                            id: sentence_id(doc, s),
+                            text: sent.text.clone(),
+                            start: sent.span.start,
+                            end: sent.span.end,
+                            line: sent.span.line,
+                            column: sent.span.column,
+                            kind: sent.kind,
+                            quantities: facts.quantities.clone(),
+                            entities: facts.entities.clone(),
+                            negation: facts.negation.clone(),
+                            hedge: facts.hedge.clone(),
+                            quotes: facts.quotes.iter().map(|q| q.text.clone()).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Formats a normalised interval compactly: `10,000–12,000`, `150,000,000,000`.
+pub fn format_interval(low: f64, high: f64) -> String {
+    if low == high {
+        format_number(low)
+    } else {
+        format!("{}–{}", format_number(low), format_number(high))
+    }
+}
+
+/// Formats a number with thousands separators and at most three decimals.
+pub fn format_number(v: f64) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let abs = v.abs();
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if abs >= scale {
+            let x = v / scale;
+            let s = format!("{x:.3}");
+            let s = s.trim_end_matches('0').trim_end_matches('.');
+            return format!("{s} {word}");
+        }
+    }
+    let rounded = (v * 1000.0).round() / 1000.0;
+    let int = rounded.trunc() as i64;
+    let frac = (rounded - int as f64).abs();
+    let digits = int.abs().to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    if frac > 0.0 {
+        let f = format!("{frac:.3}");
+        format!(
+            "{sign}{grouped}{}",
+            f.trim_start_matches('0').trim_end_matches('0')
+        )
+    } else {
+        format!("{sign}{grouped}")
+    }
+}
