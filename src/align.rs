@@ -67,6 +67,9 @@ const WEIGHTS: Weights = Weights {
     numbers: 1.5,
 };
 
+/// Size of the imaginary background corpus in the IDF formula.
+const IDF_PRIOR: f64 = 50.0;
+
 /// Pairs scoring below this never join a claim.
 pub const MIN_SCORE: f64 = 0.5;
 
@@ -159,8 +162,10 @@ pub fn align(docs: &[Document]) -> Vec<Cluster> {
             df[id as usize] += 1;
         }
     }
+    // A background of IDF_PRIOR imaginary statements lacking every feature keeps IDF
+    // meaningful for two short texts, where every shared word would otherwise look common.
     let idf = |id: u32| {
-        ((n as f64 + 1.0) / (df[id as usize] as f64 + 0.5))
+        ((n as f64 + IDF_PRIOR) / (df[id as usize] as f64 + 0.5))
             .ln()
             .max(0.0)
     };
