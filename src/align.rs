@@ -7,6 +7,7 @@
 //! documents are joined, strongest first, into claims that hold at most one statement per
 //! document.
 
+use crate::extract::Facts;
 use crate::Document;
 use std::collections::HashMap;
 
@@ -82,6 +83,7 @@ fn posting_cap(statements: usize) -> usize {
 #[derive(Default)]
 struct Interner {
     ids: HashMap<String, u32>,
+    keys: Vec<String>,
 }
 
 impl Interner {
@@ -89,9 +91,77 @@ impl Interner {
         if let Some(&id) = self.ids.get(key) {
             return id;
         }
-        let id = self.ids.len() as u32;
+        let id = self.keys.len() as u32;
         self.ids.insert(key.to_string(), id);
+        self.keys.push(key.to_string());
         id
+    }
+}
+
+/// The features a statement is matched on, as strings: stems, `@entity`, `stem stem`
+/// bigrams and `#low:high:unit` quantities.
+struct FeatureKeys {
+    terms: Vec<String>,
+    entities: Vec<String>,
+    bigrams: Vec<String>,
+    numbers: Vec<String>,
+}
+
+impl FeatureKeys {
+    fn of(facts: &Facts) -> FeatureKeys {
+        FeatureKeys {
+            terms: facts.terms.clone(),
+            entities: facts.entities.iter().map(|e| format!("@{e}")).collect(),
+            bigrams: facts
+                .terms
+                .windows(2)
+                .map(|w| format!("{} {}", w[0], w[1]))
+                .collect(),
+            numbers: facts
+                .quantities
+                .iter()
+                .map(|q| format!("#{}:{}:{}", q.low, q.high, q.unit))
+                .collect(),
+        }
+    }
+
+    fn distinct(&self) -> Vec<&String> {
+        let mut all: Vec<&String> = self
+            .terms
+            .iter()
+            .chain(&self.entities)
+            .chain(&self.bigrams)
+            .chain(&self.numbers)
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+}
+
+/// Statement frequencies from a larger body of text, so that IDF is meaningful when only a
+/// few short documents are compared (and comparable across runs).
+#[derive(Debug, Clone, Default)]
+pub struct Background {
+    statements: usize,
+    df: HashMap<String, u32>,
+}
+
+impl Background {
+    /// Counts, for every feature, how many of the given statements carry it.
+    pub fn from_facts<'a>(statements: impl IntoIterator<Item = &'a Facts>) -> Background {
+        let mut bg = Background::default();
+        for facts in statements {
+            bg.statements += 1;
+            for key in FeatureKeys::of(facts).distinct() {
+                *bg.df.entry(key.clone()).or_default() += 1;
+            }
+        }
+        bg
+    }
+
+    fn df(&self, key: &str) -> u32 {
+        self.df.get(key).copied().unwrap_or(0)
     }
 }
 
@@ -110,6 +180,11 @@ struct Profile {
 /// Groups the comparable statements of `docs` into clusters. Every comparable statement ends
 /// up in exactly one cluster; clusters are ordered by their first member.
 pub fn align(docs: &[Document]) -> Vec<Cluster> {
+    align_with(docs, None)
+}
+
+/// [`align`] with IDF drawn from `background` as well as from the documents themselves.
+pub fn align_with(docs: &[Document], background: Option<&Background>) -> Vec<Cluster> {
     let mut interner = Interner::default();
     let mut profiles = Vec::new();
     let mut raw: Vec<(Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>)> = Vec::new();
@@ -118,22 +193,14 @@ pub fn align(docs: &[Document]) -> Vec<Cluster> {
             if !sentence.is_comparable() {
                 continue;
             }
-            let terms: Vec<u32> = facts.terms.iter().map(|t| interner.id(t)).collect();
-            let entities: Vec<u32> = facts
-                .entities
-                .iter()
-                .map(|e| interner.id(&format!("@{e}")))
-                .collect();
-            let bigrams: Vec<u32> = facts
-                .terms
-                .windows(2)
-                .map(|w| interner.id(&format!("{} {}", w[0], w[1])))
-                .collect();
-            let numbers: Vec<u32> = facts
-                .quantities
-                .iter()
-                .map(|q| interner.id(&format!("#{}:{}:{}", q.low, q.high, q.unit)))
-                .collect();
+            let keys = FeatureKeys::of(facts);
+            let mut ids = |v: &[String]| v.iter().map(|k| interner.id(k)).collect::<Vec<u32>>();
+            let ids = (
+                ids(&keys.terms),
+                ids(&keys.entities),
+                ids(&keys.bigrams),
+                ids(&keys.numbers),
+            );
             profiles.push(Profile {
                 doc: d,
                 sentence: s,
@@ -143,11 +210,11 @@ pub fn align(docs: &[Document]) -> Vec<Cluster> {
                 bigrams: Vec::new(),
                 numbers: Vec::new(),
             });
-            raw.push((terms, entities, bigrams, numbers));
+            raw.push(ids);
         }
     }
     let n = profiles.len();
-    let mut df = vec![0u32; interner.ids.len()];
+    let mut df = vec![0u32; interner.keys.len()];
     for (terms, entities, bigrams, numbers) in &raw {
         let mut seen: Vec<u32> = terms
             .iter()
@@ -162,13 +229,19 @@ pub fn align(docs: &[Document]) -> Vec<Cluster> {
             df[id as usize] += 1;
         }
     }
+    let bg_n = background.map_or(0, |b| b.statements);
+    let bg_df: Vec<u32> = interner
+        .keys
+        .iter()
+        .map(|k| background.map_or(0, |b| b.df(k)))
+        .collect();
     // A background of IDF_PRIOR imaginary statements lacking every feature keeps IDF
     // meaningful for two short texts, where every shared word would otherwise look common.
     let idf = |id: u32| {
-        ((n as f64 + IDF_PRIOR) / (df[id as usize] as f64 + 0.5))
-            .ln()
-            .max(0.0)
+        let df = (df[id as usize] + bg_df[id as usize]) as f64;
+        ((n + bg_n) as f64 + IDF_PRIOR) / (df + 0.5)
     };
+    let idf = |id: u32| idf(id).ln().max(0.0);
     for (p, (terms, entities, bigrams, numbers)) in profiles.iter_mut().zip(raw) {
         let mut weights: HashMap<u32, f64> = HashMap::new();
         for &t in terms.iter().chain(&entities) {
@@ -208,16 +281,20 @@ fn best_partners(
             }
         }
     }
+    let docs = profiles.iter().map(|p| p.doc + 1).max().unwrap_or(0);
     let mut seen = vec![u32::MAX; profiles.len()];
+    // Slot of each document in `per_doc` for the statement being scored, stamped with it.
+    let mut slot_of_doc: Vec<(u32, usize)> = vec![(u32::MAX, 0); docs];
     let mut candidates: Vec<usize> = Vec::new();
     let mut best: Vec<Vec<(usize, f64, Signals)>> = Vec::with_capacity(profiles.len());
     for (i, p) in profiles.iter().enumerate() {
+        let stamp = i as u32;
         candidates.clear();
         for &(id, _) in &p.features {
             for &j in &postings[id as usize] {
                 let j = j as usize;
-                if seen[j] != i as u32 && profiles[j].doc != p.doc {
-                    seen[j] = i as u32;
+                if seen[j] != stamp && profiles[j].doc != p.doc {
+                    seen[j] = stamp;
                     candidates.push(j);
                 }
             }
@@ -227,13 +304,16 @@ fn best_partners(
         for &j in &candidates {
             let signals = signals(p, &profiles[j], idf);
             let score = signals.score();
-            match per_doc
-                .iter_mut()
-                .find(|(k, _, _)| profiles[*k].doc == profiles[j].doc)
-            {
-                Some(slot) if slot.1 >= score => {}
-                Some(slot) => *slot = (j, score, signals),
-                None => per_doc.push((j, score, signals)),
+            let doc = profiles[j].doc;
+            if slot_of_doc[doc].0 != stamp {
+                slot_of_doc[doc] = (stamp, per_doc.len());
+                per_doc.push((j, score, signals));
+            } else {
+                let slot = &mut per_doc[slot_of_doc[doc].1];
+                // Ties go to the earlier statement, since candidates are visited in order.
+                if score > slot.1 {
+                    *slot = (j, score, signals);
+                }
             }
         }
         best.push(per_doc);

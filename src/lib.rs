@@ -99,7 +99,15 @@ pub struct Comparison {
 impl Comparison {
     /// Aligns and judges `documents`.
     pub fn new(documents: Vec<Document>) -> Comparison {
-        let clusters = align::align(&documents);
+        Self::with_background(documents, None)
+    }
+
+    /// Aligns and judges `documents`, with word statistics from a larger background corpus.
+    pub fn with_background(
+        documents: Vec<Document>,
+        background: Option<&align::Background>,
+    ) -> Comparison {
+        let clusters = align::align_with(&documents, background);
         let judgements = judge::judge(&documents, clusters);
         Comparison {
             documents,
