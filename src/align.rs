@@ -165,6 +165,9 @@ impl Background {
     }
 }
 
+/// Interned terms, entities, bigrams and numbers of one statement.
+type FeatureIds = (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>);
+
 /// One statement reduced to weighted feature ids.
 struct Profile {
     doc: usize,
@@ -187,7 +190,7 @@ pub fn align(docs: &[Document]) -> Vec<Cluster> {
 pub fn align_with(docs: &[Document], background: Option<&Background>) -> Vec<Cluster> {
     let mut interner = Interner::default();
     let mut profiles = Vec::new();
-    let mut raw: Vec<(Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>)> = Vec::new();
+    let mut raw: Vec<FeatureIds> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (s, (sentence, facts)) in doc.sentences.iter().zip(&doc.facts).enumerate() {
             if !sentence.is_comparable() {

@@ -90,7 +90,7 @@ pub fn judge(docs: &[Document], clusters: Vec<Cluster>) -> Vec<Judgement> {
         .collect()
 }
 
-fn facts<'a>(docs: &'a [Document], r: StatementRef) -> &'a Facts {
+fn facts(docs: &[Document], r: StatementRef) -> &Facts {
     &docs[r.0].facts[r.1]
 }
 

@@ -318,7 +318,7 @@ fn label(doc: &Document, s: usize, q: &Quantity) -> String {
     let start = text.find(q.text.as_str()).unwrap_or(0);
     let end = start + q.text.len();
     let clause_after: String = text[end..]
-        .split(|c: char| matches!(c, ',' | ';' | '.' | '–' | '—' | ':' | '(' | ')'))
+        .split([',', ';', '.', '–', '—', ':', '(', ')'])
         .next()
         .unwrap_or("")
         .split_whitespace()
@@ -330,7 +330,7 @@ fn label(doc: &Document, s: usize, q: &Quantity) -> String {
     } else {
         let before = &text[..start];
         let clause = before
-            .rsplit(|c: char| matches!(c, ',' | ';' | '–' | '—' | ':' | '(' | ')'))
+            .rsplit([',', ';', '–', '—', ':', '(', ')'])
             .next()
             .unwrap_or("");
         let words: Vec<&str> = clause.split_whitespace().collect();
