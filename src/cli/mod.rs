@@ -1,6 +1,7 @@
 //! CLI: argument parsing, reading inputs, choosing the report, writing it. The only place
 //! besides ingest's callers that touches the file system or the terminal.
 
+mod check;
 mod inputs;
 mod output;
 
@@ -40,32 +41,32 @@ enum Command {
     /// Word-level diff of every matched statement pair.
     Diff(DiffArgs),
     /// CI gate: exit 1 when the documents contradict each other.
-    Check(CheckArgs),
+    Check(check::CheckArgs),
     /// What was read: sentences, quantities, entities.
     Extract(ExtractArgs),
 }
 
 #[derive(Debug, Args)]
-struct InputArgs {
+pub(crate) struct InputArgs {
     /// Files, directories (searched recursively for .txt, .md, .html) or `-` for stdin.
     #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<String>,
+    pub inputs: Vec<String>,
     /// Read every input as this format instead of guessing from the extension.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    input_format: Option<InputFormat>,
+    pub input_format: Option<InputFormat>,
 }
 
 #[derive(Debug, Args)]
-struct OutputArgs {
+pub(crate) struct OutputArgs {
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
-    output: Option<String>,
+    pub output: Option<String>,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
+    pub color: ColorChoice,
     /// Table width in columns (default: the terminal's, or 120 when not a terminal).
     #[arg(long, value_name = "N")]
-    width: Option<u16>,
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Args)]
@@ -94,21 +95,6 @@ struct DiffArgs {
 }
 
 #[derive(Debug, Args)]
-struct CheckArgs {
-    /// Files or directories to check (default: the current directory).
-    #[arg(value_name = "INPUT")]
-    inputs: Vec<String>,
-    /// Read every input as this format instead of guessing from the extension.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    input_format: Option<InputFormat>,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Human)]
-    format: CheckFormat,
-    #[command(flatten)]
-    out: OutputArgs,
-}
-
-#[derive(Debug, Args)]
 struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
@@ -127,20 +113,13 @@ enum Format {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum CheckFormat {
-    Human,
-    Json,
-    Github,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
 enum ExtractFormat {
     Table,
     Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -209,25 +188,7 @@ fn execute(cli: Cli) -> Result<i32> {
             output::emit(args.out.output.as_deref(), &text)?;
             Ok(exit_for(args.exit_code, report.summary.differences))
         }
-        Command::Check(args) => {
-            let inputs = InputArgs {
-                inputs: if args.inputs.is_empty() {
-                    vec![".".to_string()]
-                } else {
-                    args.inputs.clone()
-                },
-                input_format: args.input_format,
-            };
-            let cmp = compare(&inputs)?;
-            let report = cmp.report();
-            let text = match args.format {
-                CheckFormat::Human => report::check::human(&report, color(&args.out)),
-                CheckFormat::Json => report::json::render(&report),
-                CheckFormat::Github => report::check::github(&report),
-            };
-            output::emit(args.out.output.as_deref(), &text)?;
-            Ok(if report.summary.differences > 0 { 1 } else { 0 })
-        }
+        Command::Check(args) => check::run(args),
         Command::Extract(args) => {
             let docs = inputs::read_all(&args.input.inputs, args.input.input_format)?;
             let model = report::ExtractReport::build(&docs);
@@ -266,12 +227,12 @@ fn exit_for(flag: bool, differences: usize) -> i32 {
     }
 }
 
-fn compare(input: &InputArgs) -> Result<Comparison> {
+pub(crate) fn compare(input: &InputArgs) -> Result<Comparison> {
     let docs = inputs::read_all(&input.inputs, input.input_format)?;
     Ok(Comparison::new(docs))
 }
 
-fn color(out: &OutputArgs) -> bool {
+pub(crate) fn color(out: &OutputArgs) -> bool {
     match out.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
