@@ -66,8 +66,67 @@ pub struct Judgement {
     pub topic: String,
 }
 
-/// Judges every cluster.
+/// A topic label and the words that signal it: content words (matched by stem) or entity
+/// names (matched whole, ignoring case).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    /// The label claims get.
+    pub label: String,
+    /// Stems of the signal words.
+    stems: Vec<String>,
+    /// Lowercase signal words, for entity names.
+    words: Vec<String>,
+}
+
+impl Topic {
+    /// A topic from plain words, as users write them in configuration.
+    pub fn new(label: &str, words: &[String]) -> Topic {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        Topic {
+            label: label.to_string(),
+            stems: words.iter().map(|w| stemmer.stem(w).into_owned()).collect(),
+            words,
+        }
+    }
+
+    fn hits(&self, facts: &Facts) -> usize {
+        let terms = facts
+            .terms
+            .iter()
+            .filter(|t| self.stems.contains(t))
+            .count();
+        let entities = facts
+            .entities
+            .iter()
+            .filter(|e| self.words.iter().any(|w| e.eq_ignore_ascii_case(w)))
+            .count();
+        terms + entities
+    }
+}
+
+/// The built-in topics for news about diplomacy and security.
+pub fn builtin_topics() -> Vec<Topic> {
+    TOPICS
+        .iter()
+        .map(|(label, words)| {
+            Topic::new(
+                label,
+                &words.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}
+
+/// Judges every cluster with the built-in topics.
 pub fn judge(docs: &[Document], clusters: Vec<Cluster>) -> Vec<Judgement> {
+    judge_with(docs, clusters, &[])
+}
+
+/// Judges every cluster. A claim takes the best-fitting of the user's `topics` when any fits,
+/// else the best built-in topic; among equals, the earlier topic.
+pub fn judge_with(docs: &[Document], clusters: Vec<Cluster>, topics: &[Topic]) -> Vec<Judgement> {
+    let builtin = builtin_topics();
     clusters
         .into_iter()
         .map(|cluster| {
@@ -79,7 +138,9 @@ pub fn judge(docs: &[Document], clusters: Vec<Cluster>) -> Vec<Judgement> {
             } else {
                 Verdict::Difference
             };
-            let topic = topic(docs, &cluster.members);
+            let topic = best_topic(docs, &cluster.members, topics)
+                .or_else(|| best_topic(docs, &cluster.members, &builtin))
+                .unwrap_or_else(|| "other".to_string());
             Judgement {
                 cluster,
                 verdict,
@@ -248,72 +309,69 @@ fn quantity_conflicts<'a>(
     out
 }
 
-/// Built-in topics: a label and the stems or canonical entities that signal it.
+/// Built-in topics: a label and the words that signal it.
 const TOPICS: &[(&str, &[&str])] = &[
     (
         "summits and diplomacy",
         &[
             "summit",
-            "diplomaci",
-            "diplomat",
-            "negoti",
-            "dialogu",
-            "engag",
-            "re-engag",
-            "talk",
+            "diplomacy",
+            "diplomatic",
+            "negotiations",
+            "dialogue",
+            "engagement",
+            "talks",
         ],
     ),
     (
         "Russia ties",
-        &["@Russia", "@Ukraine", "deploy", "troop", "war"],
+        &["Russia", "Ukraine", "deployed", "troops", "war"],
     ),
     (
         "weapons programme",
         &[
             "nuclear",
-            "missil",
+            "missile",
             "weapon",
-            "icbm",
+            "ICBM",
             "arsenal",
-            "enrich",
-            "denuclear",
-            "fire",
+            "enrichment",
+            "denuclearization",
+            "fired",
             "test",
         ],
     ),
-    ("military drills", &["exercis", "provoc", "invas"]),
+    (
+        "military drills",
+        &["exercises", "provocations", "invasion"],
+    ),
     (
         "economy and investment",
         &[
-            "invest", "billion", "econom", "trade", "buy", "tariff", "sanction",
+            "investment",
+            "billion",
+            "economic",
+            "trade",
+            "buy",
+            "tariffs",
+            "sanctions",
         ],
     ),
-    ("China", &["@China"]),
+    ("China", &["China"]),
 ];
 
-fn topic(docs: &[Document], members: &[StatementRef]) -> String {
-    let mut scores = vec![0usize; TOPICS.len()];
-    for &r in members {
-        let f = facts(docs, r);
-        for (k, (_, cues)) in TOPICS.iter().enumerate() {
-            scores[k] += f
-                .terms
-                .iter()
-                .filter(|t| cues.contains(&t.as_str()))
-                .count();
-            scores[k] += f
-                .entities
-                .iter()
-                .filter(|e| cues.iter().any(|c| c.strip_prefix('@') == Some(e.as_str())))
-                .count();
-        }
-    }
+fn best_topic(docs: &[Document], members: &[StatementRef], topics: &[Topic]) -> Option<String> {
+    let scores: Vec<usize> = topics
+        .iter()
+        .map(|t| members.iter().map(|&r| t.hits(facts(docs, r))).sum())
+        .collect();
+    // Highest score wins; among equals, the earlier topic.
     match scores
         .iter()
         .enumerate()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
     {
-        Some((k, &s)) if s > 0 => TOPICS[k].0.to_string(),
-        _ => "other".to_string(),
+        Some((k, &s)) if s > 0 => Some(topics[k].label.clone()),
+        _ => None,
     }
 }

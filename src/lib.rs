@@ -87,6 +87,15 @@ impl Document {
     }
 }
 
+/// How a comparison is run beyond the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Options<'a> {
+    /// Word statistics from a larger corpus.
+    pub background: Option<&'a align::Background>,
+    /// User topics, tried before the built-in ones.
+    pub topics: Vec<judge::Topic>,
+}
+
 /// The comparison of a set of documents: aligned claims with verdicts.
 #[derive(Debug, Clone)]
 pub struct Comparison {
@@ -107,8 +116,19 @@ impl Comparison {
         documents: Vec<Document>,
         background: Option<&align::Background>,
     ) -> Comparison {
-        let clusters = align::align_with(&documents, background);
-        let judgements = judge::judge(&documents, clusters);
+        Self::with_options(
+            documents,
+            &Options {
+                background,
+                ..Options::default()
+            },
+        )
+    }
+
+    /// Aligns and judges `documents` as configured.
+    pub fn with_options(documents: Vec<Document>, options: &Options<'_>) -> Comparison {
+        let clusters = align::align_with(&documents, options.background);
+        let judgements = judge::judge_with(&documents, clusters, &options.topics);
         Comparison {
             documents,
             judgements,
