@@ -94,7 +94,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 out.push(q);
                 i = next.max(i + 1);
             }
-            None => i += 1,
+            None => i = (i + 1).max(sc.skip.get()),
         }
     }
     sc.toks.clear();
@@ -130,6 +130,9 @@ struct Tok {
 
 struct Scanner<'a> {
     text: &'a str,
+    /// Set when a reader recognised something that is not a quantity (a tied score "2-2"):
+    /// scanning resumes after it instead of re-reading its parts.
+    skip: std::cell::Cell<usize>,
     toks: Vec<Tok>,
     arena: String,
 }
@@ -142,6 +145,7 @@ impl<'a> Scanner<'a> {
     fn new(text: &'a str) -> Self {
         let mut sc = Scanner {
             text,
+            skip: std::cell::Cell::new(0),
             toks: Vec::with_capacity(text.len() / 5 + 4),
             arena: String::with_capacity(text.len() + 16),
         };
@@ -599,7 +603,9 @@ impl<'a> Scanner<'a> {
         let raw = self.raw(i);
         // Only uppercase codes count ("USD10m", "RM23.50", "Y=590"): lowercase "us" is a pronoun.
         let upper = raw.chars().all(|c| c.is_ascii_uppercase());
-        (upper && (iso_code(w).is_some() || dollar_prefix(w).is_some() || w == "y")) || raw == "Rs"
+        (upper && (iso_code(w).is_some() || dollar_prefix(w).is_some() || w == "y"))
+            || raw == "Rs"
+            || raw == "PS"
     }
 
     /// Currency written before the number: "$", "US$", "US $", "$US", "HK $", "€", "USD", "RM",
@@ -644,6 +650,17 @@ impl<'a> Scanner<'a> {
                 }
                 if upper && w == "y" && self.is_sym(i + 1, '=') && self.attached(i + 1) {
                     return Some(("JPY", i + 2));
+                }
+                // ASCII folding of news wires turns "£" into "PS" ("PS2.7m"); a plain small
+                // number after "PS" is a console model ("PS5"), so only a figure with
+                // separators, decimals or a scale suffix is read as pounds.
+                if raw == "PS" && self.attached(i + 1) && self.is_num(i + 1) {
+                    let t = self.tok(i + 1)?;
+                    let scale_next = self.attached(i + 2)
+                        && matches!(self.w(i + 2), "m" | "bn" | "k" | "mn" | "b");
+                    if !t.plain || scale_next {
+                        return Some(("GBP", i + 1));
+                    }
                 }
                 if (upper && (iso_code(w).is_some())) || raw == "Rs" {
                     let code = if raw == "Rs" {
@@ -906,6 +923,10 @@ impl<'a> Scanner<'a> {
             && self.attached(j + 1)
             && self.is_num(j + 1)
         {
+            // A hyphen glued to a number before it joins a pair ("2-0"), never a sign.
+            if j > 0 && self.attached(j) && self.tok(j - 1).is_some_and(|t| t.kind == Tk::Num) {
+                return None;
+            }
             // A hyphen glued to a word before it is a name ("COVID-19", "F-150"), not a sign.
             let glued = j > 0
                 && self.attached(j)
@@ -1175,6 +1196,13 @@ impl<'a> Scanner<'a> {
             "bitcoin" | "bitcoins" => Some("BTC"),
             "cent" | "cents" => Some("cent"),
             "pence" | "penny" | "pennies" => Some("pence"),
+            // "118.5p", "68 p at": pence after share prices; a spaced "p" only before punctuation.
+            "p" if self.raw(k) == "p"
+                && (self.attached(k) || !self.tok(k + 1).is_some_and(|t| t.kind == Tk::Word)) =>
+            {
+                Some("pence")
+            }
+            "sen" if self.raw(k) == "sen" => Some("sen"),
             _ => None,
         };
         if let Some(c) = code {
@@ -1239,6 +1267,22 @@ impl<'a> Scanner<'a> {
             _ => None,
         };
         if let Some(p) = period {
+            // "a year earlier", "a day ago": a point in time, not a rate.
+            if !strong
+                && matches!(
+                    self.w(j + 1),
+                    "earlier"
+                        | "ago"
+                        | "before"
+                        | "later"
+                        | "after"
+                        | "prior"
+                        | "back"
+                        | "previously"
+                )
+            {
+                return None;
+            }
             return Some((p.to_string(), j + 1));
         }
         if money || strong {
@@ -1259,7 +1303,9 @@ impl<'a> Scanner<'a> {
     fn counted_noun(&self, k: usize, singular: bool) -> Option<(String, usize)> {
         let mut j = k;
         // "one of the best speakers": the noun follows "of the" and adjectives.
+        let mut singular = singular;
         if singular && self.w(j) == "of" {
+            singular = false;
             j += 1;
             if matches!(
                 self.w(j),
@@ -1326,6 +1372,19 @@ impl<'a> Scanner<'a> {
 
     fn read_quantity(&self, i: usize) -> Option<(Quantity, usize)> {
         let (mut approx, mut bound, intro, j) = self.modifiers(i);
+        // "dozens of", "tens of thousands of", "millions of" → an order-of-magnitude range.
+        if let Some((lo, hi, k)) = self.magnitude_phrase(j) {
+            let (u, kd, next) = self.unit_for_of(k);
+            let next = next.max(k);
+            let mut q = self.make(i, next);
+            q.low = lo;
+            q.high = hi;
+            q.approx = true;
+            q.unit = u;
+            q.kind = kd;
+            q.bound = bound;
+            return Some((q, next));
+        }
         let a = self.amount(j)?;
         // Digits glued to letters are identifiers ("M21", "X6", "CO2", "TA-35").
         if self.glued_to_word(a.num) && a.cur.is_none() {
@@ -1350,10 +1409,12 @@ impl<'a> Scanner<'a> {
                     | "same"
                     | "another"
                     | "only"
+                    | "other"
             ) || matches!(
                 self.w(a.num + 1),
                 "another" | "or" | "day" | "way" | "thing"
-            ) {
+            ) || self.is_num(a.num + 1)
+            {
                 return None;
             }
         }
@@ -1380,28 +1441,6 @@ impl<'a> Scanner<'a> {
             (Some(u), None) => u.end,
             _ => end,
         };
-        // "dozens of", "tens of thousands of", "millions of" → an order-of-magnitude range.
-        if let Some((lo, hi, k)) = self.magnitude_phrase(j) {
-            let mut q = self.make(i, k);
-            q.low = lo;
-            q.high = hi;
-            q.approx = true;
-            let (unit, kind, next) = self.unit_for_of(k);
-            q.kind = kind;
-            q.unit = unit;
-            if q.kind == QuantityKind::Count && q.unit.is_empty() {
-                q.end = q.start + q.text.len();
-            }
-            let next = next.max(k);
-            let mut q = self.make(i, next);
-            q.low = lo;
-            q.high = hi;
-            q.approx = true;
-            let (u, kd, _) = self.unit_for_of(k);
-            q.unit = u;
-            q.kind = kd;
-            return Some((q, next));
-        }
         // Range connector.
         let conn_at = if u1.is_some() || c1.is_some() {
             after_first
@@ -1430,8 +1469,14 @@ impl<'a> Scanner<'a> {
                 .filter(|b| !self.glued_to_word(b.num) || b.cur.is_some())
             {
                 let prev_word = if i > 0 { self.w(i - 1) } else { "" };
-                let by_change =
-                    conn == "to" && intro.is_none() && matches!(prev_word, "by" | "to" | "at");
+                // "rose by $4bn to $9bn" is a change and a level, not a range.
+                let explicit = a.cur.is_some() || u1.is_some() || c1.is_some();
+                let by_change = conn == "to"
+                    && intro.is_none()
+                    && explicit
+                    && matches!(prev_word, "by" | "to" | "at");
+                // "from 20 mpg in 2008 to 29 mpg": a year never pairs with a non-year.
+                let year_mix = year_like(self, &a) != year_like(self, &b);
                 let cur_ok = match (cur, b.cur) {
                     (Some(x), Some(y)) => x == y,
                     (None, Some(_)) => u1.is_none() && c1.is_none(),
@@ -1454,7 +1499,17 @@ impl<'a> Scanner<'a> {
                     _ => true,
                 };
                 // Years on both sides read as a span of years ("2014-2017").
-                if cur_ok && unit_ok && !by_change && !(conn == "or" && b.cur.is_some()) {
+                if dash && a.value == b.value && cur.is_none() && u1.is_none() && u2.is_none() {
+                    // "89-89", "2-2": a tied score.
+                    self.skip.set(b.next);
+                    return None;
+                }
+                if cur_ok
+                    && unit_ok
+                    && !by_change
+                    && !year_mix
+                    && !(conn == "or" && b.cur.is_some())
+                {
                     let mut av = a.value;
                     if !a.scaled && b.scaled && a.raw < b.raw {
                         av *= b.scale;
@@ -1548,7 +1603,34 @@ impl<'a> Scanner<'a> {
         // Counted noun.
         if kind == QuantityKind::Count && unit.is_none() {
             let singular = !is_range && a.value == 1.0;
-            if let Some((n, e)) = self.counted_noun(end, singular) {
+            // "2018 troops" counts troops, but "Russia's 2022 invasion" and "its 2018 sales" are
+            // years: a year-like number takes only a plural noun right after it, and only
+            // when no possessive or name stands before it.
+            let noun = self.counted_noun(end, singular).filter(|(_, e)| {
+                if !year_like(self, &a) {
+                    return true;
+                }
+                let before = j.checked_sub(1);
+                let possessive = before.is_some_and(|b| {
+                    matches!(
+                        self.w(b),
+                        "the"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "this"
+                            | "that"
+                            | "s"
+                            | "in"
+                    ) || self.has_capital(b)
+                        || self.is_sym(b, '\'')
+                        || self.is_sym(b, '’')
+                });
+                *e == end + 1 && !possessive
+            });
+            if let Some((n, e)) = noun {
                 unit_s = n;
                 end = e;
                 if per.is_none() {
@@ -1559,16 +1641,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // Years: four plain digits, no unit or counted noun, no currency or scale.
-        let yr = |x: &Amount| {
-            self.tok(x.num)
-                .is_some_and(|t| t.kind == Tk::Num && t.plain && t.ndig == 4)
-                && !x.scaled
-                && x.cur.is_none()
-                && x.value >= 1000.0
-                && x.value <= 2199.0
-        };
-        if kind == QuantityKind::Count && unit_s.is_empty() && yr(&a) && !a.words {
+        if kind == QuantityKind::Count && unit_s.is_empty() && year_like(self, &a) {
             if is_range {
                 let b_is_year = high <= 2199.0 && low >= 1000.0;
                 if b_is_year {
@@ -1586,18 +1659,23 @@ impl<'a> Scanner<'a> {
             }
         }
         // A bare number right after a capitalised name is part of the name ("iPhone 11", "FTSE 100").
-        if kind == QuantityKind::Count
-            && unit_s.is_empty()
-            && cur.is_none()
-            && j == i
-            && a.num > 0
-            && !a.words
-        {
-            let p = a.num - 1;
-            if self.tok(p).is_some_and(|t| t.kind == Tk::Word)
-                && self.has_capital(p)
-                && !is_stop(self.w(p))
-                && month_num(self.w(p)).is_none()
+        if kind == QuantityKind::Count && unit.is_none() && cur.is_none() && j == i && !a.words {
+            if let Some(p) = j.checked_sub(1) {
+                if self.tok(p).is_some_and(|t| t.kind == Tk::Word)
+                    && self.has_capital(p)
+                    && !is_stop(self.w(p))
+                    && month_num(self.w(p)).is_none()
+                {
+                    return None;
+                }
+            }
+            // "90049 ZIP Code", "11 Pro", "787 Dreamliner": a bare number before a name.
+            if unit_s.is_empty()
+                && !is_range
+                && self.tok(a.next).is_some_and(|t| t.kind == Tk::Word && t.sp)
+                && self.has_capital(a.next)
+                && month_num(self.w(a.next)).is_none()
+                && !is_stop(self.w(a.next))
             {
                 return None;
             }
@@ -1653,7 +1731,8 @@ impl<'a> Scanner<'a> {
                 num >= 2
                     && self.attached(num - 1)
                     && self.tok(num - 2).is_some_and(|t| t.kind == Tk::Word)
-                    && self.w(num - 2) != "minus"
+                    && !matches!(self.w(num - 2), "minus" | "sub" | "mid" | "now")
+                    && !is_stop(self.w(num - 2))
             }
             _ => false,
         }
@@ -1699,6 +1778,17 @@ impl<'a> Scanner<'a> {
         }
         (String::new(), QuantityKind::Count, k)
     }
+}
+
+/// Four plain digits in the span of modern years, without currency or scale.
+fn year_like(sc: &Scanner, x: &Amount) -> bool {
+    sc.tok(x.num)
+        .is_some_and(|t| t.kind == Tk::Num && t.plain && t.ndig == 4)
+        && !x.scaled
+        && !x.words
+        && x.cur.is_none()
+        && x.value >= 1000.0
+        && x.value <= 2199.0
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -2299,11 +2389,9 @@ fn is_stop(w: &str) -> bool {
             | "same"
             | "own"
             | "further"
-            | "first"
             | "least"
             | "most"
             | "year"
-            | "years"
             | "less."
             | "s"
             | "t"
@@ -2378,6 +2466,9 @@ fn looks_plural(w: &str) -> bool {
     if irregular_plural(w).is_some() {
         return true;
     }
+    if w.len() > 4 && w.ends_with("men") {
+        return true;
+    }
     w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
@@ -2423,6 +2514,16 @@ pub(crate) fn lemma(w: &str) -> String {
     if let Some(stem) = w.strip_suffix("ies") {
         if stem.len() >= 2 {
             return format!("{stem}y");
+        }
+    }
+    // "viruses", "bonuses", "buses" (but "houses", "causes" keep their "e").
+    if let Some(stem) = w.strip_suffix("uses") {
+        if stem
+            .chars()
+            .last()
+            .is_some_and(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+        {
+            return format!("{stem}us");
         }
     }
     for suf in ["ches", "shes", "sses", "xes", "zzes"] {
