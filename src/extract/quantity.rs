@@ -1,4 +1,16 @@
-//! Quantities in a sentence: numbers with their unit, ranges, money, percentages, years.
+//! Quantities in a sentence: numbers with their unit, ranges, money, percentages, years, dates.
+//!
+//! This module owns every decision about what a number in news text *means*: "$150 billion" is
+//! money in US dollars, "10,000 to 12,000 troops" is a range of troops, "in 2018" is a year and
+//! not a count, "Nov. 3" is a date. Later stages (align, judge) compare quantities between
+//! articles, so two reports of the same figure must normalise to the same value and unit, and
+//! noise (model names, scores, identifiers) must stay out because every spurious number is a
+//! spurious "difference" downstream.
+//!
+//! The scanner is hand written: text is cut once into word / number / symbol tokens, then a
+//! small recursive-descent reader tries to read a quantity at each token. Every lookahead is
+//! bounded by a small constant, so the whole pass is linear in the input and cannot blow up the
+//! way a backtracking regex can; all indexing goes through `get`, so no input can panic it.
 
 use serde::Serialize;
 
@@ -24,6 +36,8 @@ pub enum QuantityKind {
     Duration,
     /// An amount per period ("10 to 20 weapons annually").
     Rate,
+    /// A clock time ("10:30 p.m."); kept apart so it is never read as a count.
+    Time,
 }
 
 /// How a value bounds the true figure.
@@ -64,10 +78,2670 @@ pub struct Quantity {
     pub bound: Bound,
     /// For rates, the period or denominator ("year", "day").
     pub per: Option<String>,
+    /// ISO 8601 form for dates ("2019-03-03", "--11-03" without a year, "2019-03") and
+    /// "HH:MM" for clock times; `None` for other kinds.
+    pub normalized: Option<String>,
 }
 
 /// Every quantity in `text`, in order of appearance, non-overlapping.
 pub fn quantities(text: &str) -> Vec<Quantity> {
-    let _ = text;
-    Vec::new()
+    let mut sc = Scanner::new(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < sc.toks.len() {
+        match sc.read_at(i) {
+            Some((q, next)) => {
+                out.push(q);
+                i = next.max(i + 1);
+            }
+            None => i = (i + 1).max(sc.skip.get()),
+        }
+    }
+    sc.toks.clear();
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Tk {
+    Word,
+    Num,
+    Sym(char),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    s: usize,
+    e: usize,
+    kind: Tk,
+    /// Whitespace (or the start of the text) precedes this token.
+    sp: bool,
+    /// Lowercased form in the scanner's arena (words only).
+    ls: usize,
+    le: usize,
+    /// Numbers: value, integer-part digit count, and whether written without separators or
+    /// decimals (years and day-of-month numbers must be).
+    val: f64,
+    ndig: u32,
+    plain: bool,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    /// Set when a reader recognised something that is not a quantity (a tied score "2-2"):
+    /// scanning resumes after it instead of re-reading its parts.
+    skip: std::cell::Cell<usize>,
+    toks: Vec<Tok>,
+    arena: String,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut sc = Scanner {
+            text,
+            skip: std::cell::Cell::new(0),
+            toks: Vec::with_capacity(text.len() / 5 + 4),
+            arena: String::with_capacity(text.len() + 16),
+        };
+        sc.tokenize();
+        sc
+    }
+
+    fn tokenize(&mut self) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut i = 0;
+        let mut sp = true;
+        let mut numbuf = String::new();
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_whitespace() {
+                sp = true;
+                i += 1;
+                continue;
+            }
+            let lead_dot = c == b'.'
+                && b.get(i + 1).is_some_and(|d| d.is_ascii_digit())
+                && (i == 0 || !b[i - 1].is_ascii_digit());
+            if c.is_ascii_digit() || lead_dot {
+                let s = i;
+                numbuf.clear();
+                let mut plain = true;
+                let mut ndig = 0u32;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    numbuf.push(b[i] as char);
+                    ndig = ndig.saturating_add(1);
+                    i += 1;
+                }
+                // Thousands groups: exactly three digits after each comma.
+                while i + 3 < b.len() + 0
+                    && b[i] == b','
+                    && ndig > 0
+                    && b[i + 1].is_ascii_digit()
+                    && b[i + 2].is_ascii_digit()
+                    && b[i + 3].is_ascii_digit()
+                    && !b.get(i + 4).is_some_and(|d| d.is_ascii_digit())
+                {
+                    numbuf.push_str(&text[i + 1..i + 4]);
+                    ndig = ndig.saturating_add(3);
+                    plain = false;
+                    i += 4;
+                }
+                if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+                    plain = false;
+                    numbuf.push('.');
+                    i += 1;
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        numbuf.push(b[i] as char);
+                        i += 1;
+                    }
+                }
+                if numbuf.starts_with('.') {
+                    numbuf.insert(0, '0');
+                }
+                let val = numbuf.parse::<f64>().unwrap_or(f64::NAN);
+                self.toks.push(Tok {
+                    s,
+                    e: i,
+                    kind: Tk::Num,
+                    sp,
+                    ls: 0,
+                    le: 0,
+                    val,
+                    ndig,
+                    plain,
+                });
+                sp = false;
+                continue;
+            }
+            let ch = match text[i..].chars().next() {
+                Some(ch) => ch,
+                None => break,
+            };
+            if is_word_char(ch) {
+                let s = i;
+                let ls = self.arena.len();
+                for (off, ch2) in text[s..].char_indices() {
+                    if !is_word_char(ch2) {
+                        break;
+                    }
+                    i = s + off + ch2.len_utf8();
+                    for lc in ch2.to_lowercase() {
+                        self.arena.push(lc);
+                    }
+                }
+                let le = self.arena.len();
+                self.toks.push(Tok {
+                    s,
+                    e: i,
+                    kind: Tk::Word,
+                    sp,
+                    ls,
+                    le,
+                    val: 0.0,
+                    ndig: 0,
+                    plain: false,
+                });
+                sp = false;
+                continue;
+            }
+            i += ch.len_utf8();
+            if ch.is_whitespace() {
+                sp = true;
+                continue;
+            }
+            self.toks.push(Tok {
+                s: i - ch.len_utf8(),
+                e: i,
+                kind: Tk::Sym(ch),
+                sp,
+                ls: 0,
+                le: 0,
+                val: 0.0,
+                ndig: 0,
+                plain: false,
+            });
+            sp = false;
+        }
+    }
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    /// Lowercased word at `i`, or "" when `i` is not a word.
+    fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Tk::Word => self.arena.get(t.ls..t.le).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => self.text.get(t.s..t.e).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    fn is_sym(&self, i: usize, c: char) -> bool {
+        matches!(self.toks.get(i), Some(t) if t.kind == Tk::Sym(c))
+    }
+
+    fn is_num(&self, i: usize) -> bool {
+        matches!(self.toks.get(i), Some(t) if t.kind == Tk::Num && t.val.is_finite())
+    }
+
+    /// Token `i` directly touches the previous one (no whitespace between).
+    fn attached(&self, i: usize) -> bool {
+        matches!(self.toks.get(i), Some(t) if !t.sp) && i > 0
+    }
+
+    fn is_capitalized(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Any capital letter: names like "iPhone" or "FTSE".
+    fn has_capital(&self, i: usize) -> bool {
+        self.raw(i).chars().any(|c| c.is_uppercase())
+    }
+
+    /// Token `i` starts a sentence (or the text).
+    fn sentence_start(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        matches!(self.toks.get(i - 1), Some(t) if matches!(t.kind, Tk::Sym('.' | '!' | '?' | ':' | '"' | '“' | '(' | '\n')))
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Reading one quantity
+
+    fn read_at(&mut self, i: usize) -> Option<(Quantity, usize)> {
+        let t = *self.tok(i)?;
+        match t.kind {
+            Tk::Num => {}
+            Tk::Word => {
+                let w = self.w(i);
+                if !could_start(w) && !self.is_currency_prefix_word(i) {
+                    return None;
+                }
+            }
+            Tk::Sym(c) => {
+                if !matches!(
+                    c,
+                    '$' | '€'
+                        | '£'
+                        | '¥'
+                        | '₩'
+                        | '₹'
+                        | '₽'
+                        | '₪'
+                        | '₺'
+                        | '-'
+                        | '−'
+                        | '+'
+                        | '~'
+                        | '≈'
+                        | '½'
+                        | '¼'
+                        | '¾'
+                        | '⅓'
+                        | '⅔'
+                ) {
+                    return None;
+                }
+            }
+        }
+        if let Some(r) = self.read_date(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.read_time(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.read_quantity(i) {
+            return Some(r);
+        }
+        self.read_ordinal(i)
+    }
+
+    fn make(&self, s: usize, e: usize) -> Quantity {
+        let start = self.toks.get(s).map_or(0, |t| t.s);
+        let end = self
+            .toks
+            .get(e.saturating_sub(1))
+            .map_or(start, |t| t.e)
+            .max(start);
+        Quantity {
+            text: self.text.get(start..end).unwrap_or("").to_string(),
+            start,
+            end,
+            value: None,
+            low: 0.0,
+            high: 0.0,
+            unit: String::new(),
+            kind: QuantityKind::Count,
+            approx: false,
+            bound: Bound::Exact,
+            per: None,
+            normalized: None,
+        }
+    }
+
+    /// An integer number token between `lo` and `hi` written without separators.
+    fn small_int(&self, i: usize, lo: f64, hi: f64) -> Option<u32> {
+        let t = self.tok(i)?;
+        if t.kind == Tk::Num && t.plain && t.val >= lo && t.val <= hi && t.val.fract() == 0.0 {
+            Some(t.val as u32)
+        } else {
+            None
+        }
+    }
+
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let d = self.small_int(i, 1.0, 31.0)?;
+        let mut j = i + 1;
+        if self.attached(j) && matches!(self.w(j), "st" | "nd" | "rd" | "th") {
+            j += 1;
+        }
+        Some((d, j))
+    }
+
+    fn year_at(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        if t.ndig == 4 {
+            self.small_int(i, 1000.0, 2199.0)
+        } else {
+            None
+        }
+    }
+
+    fn month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let m = month_num(self.w(i))?;
+        let full = self.w(i).len() > 3 || self.w(i) == "may";
+        let mut j = i + 1;
+        if self.is_sym(j, '.') && !full {
+            j += 1;
+        }
+        // "may" and "march" are also verbs; the caller always requires a number next to it.
+        Some((m, j))
+    }
+
+    fn read_date(&self, i: usize) -> Option<(Quantity, usize)> {
+        // 2019-03-03
+        if let Some(y) = self.year_at(i) {
+            if self.is_sym(i + 1, '-') && self.attached(i + 1) && self.attached(i + 2) {
+                let m = self.small_int(i + 2, 1.0, 12.0);
+                let d = self.small_int(i + 4, 1.0, 31.0);
+                if let (Some(m), Some(d)) = (m, d) {
+                    if self.is_sym(i + 3, '-') && self.attached(i + 3) && self.attached(i + 4) {
+                        let mut q = self.make(i, i + 5);
+                        q.kind = QuantityKind::Date;
+                        q.unit = "date".into();
+                        q.normalized = Some(format!("{y:04}-{m:02}-{d:02}"));
+                        return Some((q, i + 5));
+                    }
+                }
+            }
+        }
+        // March 3, 2019 / Nov. 3 / March 2019 / June of 2018
+        if let Some((m, j)) = self.month_at(i) {
+            if let Some((d, k)) = self.day_at(j) {
+                // "May 5 percent" is not a date.
+                if !self.year_at(j).is_some() || self.small_int(j, 1.0, 31.0).is_some() {
+                    let mut k2 = k;
+                    if self.is_sym(k2, ',') {
+                        k2 += 1;
+                    }
+                    let (y, end) = match self.year_at(k2) {
+                        Some(y) => (Some(y), k2 + 1),
+                        None => (None, k),
+                    };
+                    if self.unit_after(k).is_none() {
+                        let mut q = self.make(i, end);
+                        q.kind = QuantityKind::Date;
+                        q.unit = "date".into();
+                        q.normalized = Some(match y {
+                            Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+                            None => format!("--{m:02}-{d:02}"),
+                        });
+                        return Some((q, end));
+                    }
+                }
+            }
+            let mut j2 = j;
+            if self.is_sym(j2, ',') || self.w(j2) == "of" {
+                j2 += 1;
+            }
+            if let Some(y) = self.year_at(j2) {
+                if self.is_capitalized(i) {
+                    let mut q = self.make(i, j2 + 1);
+                    q.kind = QuantityKind::Date;
+                    q.unit = "date".into();
+                    q.normalized = Some(format!("{y:04}-{m:02}"));
+                    return Some((q, j2 + 1));
+                }
+            }
+            return None;
+        }
+        // 3 March 2019 / 3rd of March
+        if let Some((d, j)) = self.day_at(i) {
+            let j2 = if self.w(j) == "of" { j + 1 } else { j };
+            if let Some((m, k)) = self.month_at(j2) {
+                if self.is_capitalized(j2) {
+                    let (y, end) = match self.year_at(k) {
+                        Some(y) => (Some(y), k + 1),
+                        None => (None, k),
+                    };
+                    let mut q = self.make(i, end);
+                    q.kind = QuantityKind::Date;
+                    q.unit = "date".into();
+                    q.normalized = Some(match y {
+                        Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+                        None => format!("--{m:02}-{d:02}"),
+                    });
+                    return Some((q, end));
+                }
+            }
+        }
+        None
+    }
+
+    fn read_time(&self, i: usize) -> Option<(Quantity, usize)> {
+        let h = self.small_int(i, 0.0, 24.0)?;
+        if self.attached(i) && matches!(self.toks.get(i - 1), Some(t) if t.kind == Tk::Word) {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut min = 0u32;
+        let mut clock = false;
+        if self.is_sym(j, ':') && self.attached(j) && self.attached(j + 1) {
+            let t = self.tok(j + 1)?;
+            if t.kind == Tk::Num && t.plain && t.ndig == 2 && t.val < 60.0 {
+                min = t.val as u32;
+                j += 2;
+                clock = true;
+            } else {
+                return None;
+            }
+        }
+        // "10.45pm": the tokenizer read 10.45 as one decimal number.
+        let t = self.tok(i)?;
+        let _ = t;
+        let (ampm, k) = self.ampm_at(j);
+        if !clock && ampm.is_none() {
+            return None;
+        }
+        let mut hh = h;
+        match ampm {
+            Some(true) if hh < 12 => hh += 12,
+            Some(false) if hh == 12 => hh = 0,
+            _ => {}
+        }
+        let mut q = self.make(i, k);
+        q.kind = QuantityKind::Time;
+        q.unit = "time".into();
+        q.normalized = Some(format!("{:02}:{:02}", hh % 24, min));
+        Some((q, k))
+    }
+
+    /// "pm", "p.m.", "PM", "a.m." at `j`: Some(true) for afternoon.
+    fn ampm_at(&self, j: usize) -> (Option<bool>, usize) {
+        match self.w(j) {
+            "am" => (Some(false), j + 1),
+            "pm" => (Some(true), j + 1),
+            w @ ("a" | "p") if self.is_sym(j + 1, '.') && self.w(j + 2) == "m" => {
+                let k = if self.is_sym(j + 3, '.') {
+                    j + 4
+                } else {
+                    j + 3
+                };
+                (Some(w == "p"), k)
+            }
+            _ => (None, j),
+        }
+    }
+
+    fn read_ordinal(&self, i: usize) -> Option<(Quantity, usize)> {
+        let t = self.tok(i)?;
+        let (v, end) = if t.kind == Tk::Num {
+            if !(t.plain && self.attached(i + 1)) {
+                return None;
+            }
+            let suf = self.w(i + 1);
+            if !matches!(suf, "st" | "nd" | "rd" | "th") {
+                return None;
+            }
+            (t.val, i + 2)
+        } else {
+            let v = ordinal_word(self.w(i))?;
+            // "second" is also a unit of time and a verb; only read it before a noun-like word.
+            if v == 2.0 && self.w(i + 1).is_empty() {
+                return None;
+            }
+            (v, i + 1)
+        };
+        let mut q = self.make(i, end);
+        q.kind = QuantityKind::Ordinal;
+        q.value = Some(v);
+        q.low = v;
+        q.high = v;
+        Some((q, end))
+    }
+
+    fn is_currency_prefix_word(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if w.is_empty() {
+            return false;
+        }
+        let raw = self.raw(i);
+        // Only uppercase codes count ("USD10m", "RM23.50", "Y=590"): lowercase "us" is a pronoun.
+        let upper = raw.chars().all(|c| c.is_ascii_uppercase());
+        (upper && (iso_code(w).is_some() || dollar_prefix(w).is_some() || w == "y"))
+            || raw == "Rs"
+            || raw == "PS"
+    }
+
+    /// Currency written before the number: "$", "US$", "US $", "$US", "HK $", "€", "USD", "RM",
+    /// "Y=". Returns (ISO code, index after it).
+    fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Tk::Sym('$') => {
+                // "$US55", "$A82"
+                if self.attached(i + 1) {
+                    let raw = self.raw(i + 1);
+                    if raw.chars().all(|c| c.is_ascii_uppercase()) {
+                        if let Some(code) = dollar_prefix(self.w(i + 1)) {
+                            if self.is_num(i + 2) {
+                                return Some((code, i + 2));
+                            }
+                        }
+                    }
+                }
+                Some(("USD", i + 1))
+            }
+            Tk::Sym(c) => symbol_currency(c).map(|code| (code, i + 1)),
+            Tk::Word => {
+                let raw = self.raw(i);
+                let upper = raw.chars().all(|c| c.is_ascii_uppercase());
+                let w = self.w(i);
+                // "US$", "US $", "HK $", "A$", "C$"
+                if upper && self.is_sym(i + 1, '$') {
+                    if let Some(code) = dollar_prefix(w) {
+                        return Some((code, i + 2));
+                    }
+                }
+                // "U.S. $"
+                if w == "u" && self.is_sym(i + 1, '.') && self.w(i + 2) == "s" {
+                    let mut j = i + 3;
+                    if self.is_sym(j, '.') {
+                        j += 1;
+                    }
+                    if self.is_sym(j, '$') {
+                        return Some(("USD", j + 1));
+                    }
+                }
+                if upper && w == "y" && self.is_sym(i + 1, '=') && self.attached(i + 1) {
+                    return Some(("JPY", i + 2));
+                }
+                // ASCII folding of news wires turns "£" into "PS" ("PS2.7m"); a plain small
+                // number after "PS" is a console model ("PS5"), so only a figure with
+                // separators, decimals or a scale suffix is read as pounds.
+                if raw == "PS" && self.attached(i + 1) && self.is_num(i + 1) {
+                    let t = self.tok(i + 1)?;
+                    let scale_next = self.attached(i + 2)
+                        && matches!(self.w(i + 2), "m" | "bn" | "k" | "mn" | "b");
+                    if !t.plain || scale_next {
+                        return Some(("GBP", i + 1));
+                    }
+                }
+                if (upper && (iso_code(w).is_some())) || raw == "Rs" {
+                    let code = if raw == "Rs" {
+                        Some("INR")
+                    } else {
+                        iso_code(w)
+                    };
+                    let mut j = i + 1;
+                    if raw == "Rs" && self.is_sym(j, '.') {
+                        j += 1;
+                    }
+                    if self.is_num(j) || self.number_word_start(j) {
+                        return code.map(|c| (c, j));
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn number_word_start(&self, i: usize) -> bool {
+        let w = self.w(i);
+        ones(w).is_some() || tens(w).is_some()
+    }
+
+    /// Bounded modifiers before a number. Returns (approx, bound, from/between flag, next).
+    fn modifiers(&self, i: usize) -> (bool, Bound, Option<&'static str>, usize) {
+        let mut j = i;
+        let mut approx = false;
+        let mut bound = Bound::Exact;
+        let mut intro = None;
+        for _ in 0..4 {
+            let w = self.w(j);
+            let w1 = self.w(j + 1);
+            let w2 = self.w(j + 2);
+            let (n, a, b, f): (usize, bool, Bound, Option<&'static str>) = match (w, w1, w2) {
+                ("up", "to", _) => (2, false, Bound::AtMost, None),
+                ("at", "least", _) | ("at", "minimum", _) => (2, false, Bound::AtLeast, None),
+                ("at", "most", _) | ("at", "maximum", _) => (2, false, Bound::AtMost, None),
+                ("no", "more", "than") | ("no", "fewer", "than") | ("not", "more", "than") => {
+                    (3, false, Bound::AtMost, None)
+                }
+                ("more", "than", _) | ("greater", "than", _) | ("higher", "than", _) => {
+                    (2, false, Bound::AtLeast, None)
+                }
+                ("fewer", "than", _) | ("less", "than", _) | ("lower", "than", _) => {
+                    (2, false, Bound::AtMost, None)
+                }
+                ("as", "many", "as") | ("as", "much", "as") | ("as", "high", "as") => {
+                    (3, true, Bound::AtMost, None)
+                }
+                ("in", "excess", "of") => (3, false, Bound::AtLeast, None),
+                ("close", "to", _) => (2, true, Bound::Exact, None),
+                ("an", "estimated", _) => (2, true, Bound::Exact, None),
+                ("just", "under", _) | ("just", "below", _) => (2, true, Bound::AtMost, None),
+                ("just", "over", _) | ("just", "above", _) => (2, true, Bound::AtLeast, None),
+                ("well", "over", _) | ("well", "above", _) => (2, false, Bound::AtLeast, None),
+                ("about", _, _)
+                | ("around", _, _)
+                | ("roughly", _, _)
+                | ("approximately", _, _)
+                | ("approx", _, _)
+                | ("circa", _, _)
+                | ("some", _, _)
+                | ("estimated", _, _)
+                | ("almost", _, _)
+                | ("nearly", _, _) => {
+                    let b = if matches!(w, "almost" | "nearly") {
+                        Bound::AtMost
+                    } else {
+                        Bound::Exact
+                    };
+                    (1, true, b, None)
+                }
+                ("over", _, _) | ("above", _, _) | ("exceeding", _, _) | ("exceed", _, _) => {
+                    (1, false, Bound::AtLeast, None)
+                }
+                ("under", _, _) | ("below", _, _) => (1, false, Bound::AtMost, None),
+                ("between", _, _) => (1, false, Bound::Exact, Some("between")),
+                ("from", _, _) => (1, false, Bound::Exact, Some("from")),
+                _ => {
+                    if self.is_sym(j, '~') || self.is_sym(j, '≈') {
+                        (1, true, Bound::Exact, None)
+                    } else {
+                        (0, false, Bound::Exact, None)
+                    }
+                }
+            };
+            if n == 0 {
+                break;
+            }
+            j += n;
+            approx |= a;
+            if b != Bound::Exact {
+                bound = b;
+            }
+            if f.is_some() {
+                intro = f;
+            }
+        }
+        (approx, bound, intro, j)
+    }
+
+    /// Number words: "twelve thousand", "a hundred and two", "two-thirds", "half a million",
+    /// "five and a half million". Returns (value, next, is_fraction).
+    fn number_words(&self, i: usize) -> Option<(f64, usize)> {
+        let w0 = self.w(i);
+        // "a dozen", "a hundred", "a third of", "half a million"
+        if matches!(w0, "a" | "an") {
+            let w1 = self.w(i + 1);
+            if matches!(
+                w1,
+                "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+            ) {
+                return self.number_words_core(i + 1, 1.0);
+            }
+            if let Some(den) = denominator(w1) {
+                if self.w(i + 2) == "of" {
+                    return Some((1.0 / den, i + 2));
+                }
+            }
+            if w1 == "half" && self.w(i + 2) == "of" {
+                return Some((0.5, i + 2));
+            }
+            return None;
+        }
+        if w0 == "half" {
+            if matches!(self.w(i + 1), "a" | "an") {
+                if let Some(s) = scale_word(self.w(i + 2)) {
+                    return Some((0.5 * s, i + 3));
+                }
+            }
+            if self.w(i + 1) == "of" {
+                return Some((0.5, i + 1));
+            }
+            return None;
+        }
+        self.number_words_core(i, 0.0)
+    }
+
+    fn number_words_core(&self, i: usize, seed: f64) -> Option<(f64, usize)> {
+        let mut total = 0.0;
+        let mut cur = seed;
+        let mut j = i;
+        let mut any = seed > 0.0;
+        let mut last = 0u8; // 1 ones, 2 tens, 3 hundred, 4 scale
+        let mut big = false;
+        for _ in 0..24 {
+            let w = self.w(j);
+            if let Some(v) = ones(w) {
+                if last == 1 || (last == 2 && v >= 10.0) {
+                    break;
+                }
+                // Fractions: "two-thirds", "one third", "five eighths"
+                let (k, hy) = if self.is_sym(j + 1, '-') && self.attached(j + 1) {
+                    (j + 2, true)
+                } else {
+                    (j + 1, false)
+                };
+                if !any && v >= 1.0 && v <= 10.0 {
+                    if let Some(den) = denominator(self.w(k)) {
+                        let plural = self.w(k).ends_with('s');
+                        if (plural && v > 1.0) || (!plural && v == 1.0) || hy {
+                            return Some((v / den, k + 1));
+                        }
+                    }
+                }
+                cur += v;
+                last = 1;
+                any = true;
+                j += 1;
+                continue;
+            }
+            if let Some(v) = tens(w) {
+                if last == 1 || last == 2 {
+                    break;
+                }
+                cur += v;
+                any = true;
+                last = 2;
+                j += 1;
+                if self.is_sym(j, '-') && self.attached(j) && self.attached(j + 1) {
+                    if let Some(o) = ones(self.w(j + 1)) {
+                        if o < 10.0 && o > 0.0 {
+                            cur += o;
+                            last = 1;
+                            j += 2;
+                        }
+                    }
+                }
+                continue;
+            }
+            if w == "hundred" && any && last != 3 {
+                cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
+                last = 3;
+                big = true;
+                j += 1;
+                continue;
+            }
+            if w == "dozen" && any {
+                cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
+                last = 4;
+                j += 1;
+                continue;
+            }
+            if let Some(s) = scale_word(w) {
+                if !any || s < 1000.0 {
+                    break;
+                }
+                total += if cur == 0.0 { s } else { cur * s };
+                cur = 0.0;
+                last = 4;
+                big = true;
+                j += 1;
+                continue;
+            }
+            if w == "and" && any {
+                // "five and a half million"
+                if self.w(j + 1) == "a" && self.w(j + 2) == "half" && last <= 2 {
+                    cur += 0.5;
+                    last = 1;
+                    j += 3;
+                    continue;
+                }
+                if big && (ones(self.w(j + 1)).is_some() || tens(self.w(j + 1)).is_some()) {
+                    j += 1;
+                    last = 0;
+                    continue;
+                }
+            }
+            break;
+        }
+        if !any {
+            return None;
+        }
+        Some((total + cur, j))
+    }
+
+    /// One number with its currency prefix and scale: "$150 billion", "1.2m", "US$ 3bn",
+    /// "twelve thousand", "-5". Does not read units after it.
+    fn amount(&self, i: usize) -> Option<Amount> {
+        let mut j = i;
+        let mut neg = false;
+        let mut cur = None;
+        if let Some((c, k)) = self.currency_prefix(j) {
+            cur = Some(c);
+            j = k;
+        }
+        // Signs: "-5", "−5", "+0.2%", "minus 5", "minus-5", "$-50.8bn"
+        if self.w(j) == "minus"
+            && (self.is_num(j + 1) || self.is_num(j + 2) || self.number_word_start(j + 1))
+        {
+            neg = true;
+            j += 1;
+            if self.is_sym(j, '-') {
+                j += 1;
+            }
+        } else if (self.is_sym(j, '-') || self.is_sym(j, '−') || self.is_sym(j, '+'))
+            && self.attached(j + 1)
+            && self.is_num(j + 1)
+        {
+            // A hyphen glued to a number before it joins a pair ("2-0"), never a sign.
+            if j > 0 && self.attached(j) && self.tok(j - 1).is_some_and(|t| t.kind == Tk::Num) {
+                return None;
+            }
+            // A hyphen glued to a word before it is a name ("COVID-19", "F-150"), not a sign.
+            let glued = j > 0
+                && self.attached(j)
+                && !matches!(self.tok(j - 1).map(|t| t.kind), Some(Tk::Sym('$' | '(')));
+            if glued && cur.is_none() {
+                return None;
+            }
+            neg = !self.is_sym(j, '+');
+            j += 1;
+        }
+        let t = *self.tok(j)?;
+        let num_start = j;
+        let mut from_words = false;
+        let (mut v, mut k) = if t.kind == Tk::Num {
+            if !t.val.is_finite() {
+                return None;
+            }
+            let mut v = t.val;
+            let mut k = j + 1;
+            // "2½", "2 1/2"
+            if self.attached(k) {
+                if let Some(f) = self.tok(k).and_then(|t| match t.kind {
+                    Tk::Sym(c) => vulgar(c),
+                    _ => None,
+                }) {
+                    v += f;
+                    k += 1;
+                }
+            }
+            // "1/16", "1⁄32": a proper fraction written with a slash.
+            if (self.is_sym(k, '/') || self.is_sym(k, '⁄'))
+                && self.attached(k)
+                && self.attached(k + 1)
+            {
+                if let Some(den) = self.tok(k + 1).filter(|d| d.kind == Tk::Num && d.plain) {
+                    let slash_is_fraction = self.is_sym(k, '⁄');
+                    if den.val > 0.0
+                        && t.plain
+                        && v < den.val
+                        && (slash_is_fraction || den.val <= 128.0)
+                        && !self.is_sym(k + 2, '/')
+                    {
+                        v /= den.val;
+                        k += 2;
+                    }
+                }
+            } else if t.plain && !self.attached(k) && self.is_num(k) {
+                // Mixed number "2 1/2"
+                if let (Some(n), true, Some(d)) = (
+                    self.tok(k).filter(|n| n.plain),
+                    self.is_sym(k + 1, '/') && self.attached(k + 1),
+                    self.tok(k + 2)
+                        .filter(|d| d.kind == Tk::Num && d.plain && self.attached(k + 2)),
+                ) {
+                    if d.val > 0.0 && n.val < d.val && d.val <= 16.0 {
+                        v += n.val / d.val;
+                        k += 3;
+                    }
+                }
+            }
+            (v, k)
+        } else if let Tk::Sym(c) = t.kind {
+            (vulgar(c)?, j + 1)
+        } else {
+            from_words = true;
+            self.number_words(j)?
+        };
+        // Scales: "150 billion", "1.2m", "3bn", "4 hundred million", "$10B".
+        let mut scale = 1.0;
+        let mut scaled = false;
+        for _ in 0..3 {
+            let w = self.w(k);
+            if w.is_empty() {
+                break;
+            }
+            let glued = self.attached(k);
+            let s = if let Some(s) = scale_word(w) {
+                if from_words && !scaled && s >= 1000.0 && k == num_start {
+                    None
+                } else {
+                    Some(s)
+                }
+            } else if glued && !from_words {
+                let raw = self.raw(k);
+                match raw {
+                    "k" | "K" => Some(1e3),
+                    "M" => Some(1e6),
+                    "m" if cur.is_some() => Some(1e6),
+                    "B" => Some(1e9),
+                    "b" if cur.is_some() => Some(1e9),
+                    "T" | "t" if cur.is_some() => Some(1e12),
+                    _ => match w {
+                        "mn" | "mln" | "mio" => Some(1e6),
+                        "bn" | "bln" => Some(1e9),
+                        "tn" | "trn" => Some(1e12),
+                        _ => None,
+                    },
+                }
+            } else {
+                match w {
+                    "mn" | "mln" | "bn" | "bln" | "tn" | "trn" => scale_word(w),
+                    _ => None,
+                }
+            };
+            match s {
+                Some(s) => {
+                    // "two-thirds of a million" is not handled; "100 million-year-old" is.
+                    scale *= s;
+                    scaled = true;
+                    k += 1;
+                }
+                None => break,
+            }
+        }
+        v *= scale;
+        if neg {
+            v = -v;
+        }
+        if !v.is_finite() {
+            return None;
+        }
+        Some(Amount {
+            start: i,
+            num: num_start,
+            next: k,
+            value: v,
+            raw: if scale != 0.0 { v / scale } else { v },
+            scale,
+            scaled,
+            cur,
+            words: from_words,
+        })
+    }
+
+    /// Unit written after a number (measure, percent, currency word, duration), longest match.
+    fn unit_after(&self, k: usize) -> Option<UnitHit> {
+        // "a 40-ton truck", "6.1-inch screen", "a five-year term"
+        let k = if self.is_sym(k, '-') && self.attached(k) && self.attached(k + 1) {
+            k + 1
+        } else {
+            k
+        };
+        let mut key = String::new();
+        let mut best: Option<UnitHit> = None;
+        for n in 0..4 {
+            let t = match self.tok(k + n) {
+                Some(t) => *t,
+                None => break,
+            };
+            if n > 0 && t.sp {
+                key.push(' ');
+            }
+            match t.kind {
+                Tk::Word => key.push_str(self.w(k + n)),
+                Tk::Num => key.push_str(self.raw(k + n)),
+                Tk::Sym(c) => key.push(c),
+            }
+            if n == 0 {
+                if let Some(h) = case_sensitive_unit(self.raw(k)) {
+                    best = Some(UnitHit { end: k + 1, ..h });
+                    continue;
+                }
+            }
+            if let Some((unit, kind)) = unit_table(&key) {
+                // Single letters and short forms are only units when glued or plainly spaced.
+                best = Some(UnitHit {
+                    unit,
+                    kind,
+                    end: k + n + 1,
+                });
+            }
+        }
+        // A unit must end at a word boundary: "5 min" yes, "5 m" + "illion" impossible here.
+        best
+    }
+
+    fn currency_after(&self, k: usize, scaled: bool) -> Option<(&'static str, usize)> {
+        let w = self.w(k);
+        let w1 = self.w(k + 1);
+        // "$76 US", "$31.20 U.S."
+        let (adj, n) = match (w, w1) {
+            ("hong", "kong") => (Some("HKD"), 2),
+            ("new", "zealand") => (Some("NZD"), 2),
+            ("us", _) | ("american", _) => (Some("USD"), 1),
+            ("u", "s") => {
+                let mut n = 2;
+                if self.is_sym(k + 1, '.') {
+                    n = 3;
+                    if self.w(k + 2) != "s" {
+                        return None;
+                    }
+                    if self.is_sym(k + 3, '.') {
+                        n = 4;
+                    }
+                }
+                (Some("USD"), n)
+            }
+            ("australian", _) => (Some("AUD"), 1),
+            ("canadian", _) => (Some("CAD"), 1),
+            ("singapore", _) => (Some("SGD"), 1),
+            ("taiwan", _) | ("taiwanese", _) => (Some("TWD"), 1),
+            ("mexican", _) => (Some("MXN"), 1),
+            ("swiss", _) => (Some("CHF"), 1),
+            ("danish", _) => (Some("DKK"), 1),
+            ("swedish", _) => (Some("SEK"), 1),
+            ("norwegian", _) => (Some("NOK"), 1),
+            ("indian", _) => (Some("INR"), 1),
+            ("pakistani", _) => (Some("PKR"), 1),
+            ("chinese", _) => (Some("CNY"), 1),
+            ("japanese", _) => (Some("JPY"), 1),
+            ("south", "korean") => (Some("KRW"), 2),
+            ("british", _) => (Some("GBP"), 1),
+            ("russian", _) => (Some("RUB"), 1),
+            ("turkish", _) => (Some("TRY"), 1),
+            ("brazilian", _) => (Some("BRL"), 1),
+            ("egyptian", _) => (Some("EGP"), 1),
+            ("philippine", _) => (Some("PHP"), 1),
+            ("israeli", _) | ("new", "israeli") => (Some("ILS"), if w == "new" { 2 } else { 1 }),
+            _ => (None, 0),
+        };
+        let base = k + n;
+        let noun = self.w(base);
+        let code = match noun {
+            "dollar" | "dollars" => Some(adj.unwrap_or("USD")),
+            "euro" | "euros" => Some("EUR"),
+            "pound" | "pounds" => {
+                if self.w(base + 1) == "sterling" {
+                    return Some(("GBP", base + 2));
+                }
+                if adj.is_some() || scaled {
+                    Some("GBP")
+                } else {
+                    None
+                }
+            }
+            "sterling" => Some("GBP"),
+            "yen" => Some("JPY"),
+            "won" => {
+                // "won" is usually the verb; only read it after a number that could be money.
+                if adj == Some("KRW") || scaled {
+                    Some("KRW")
+                } else {
+                    None
+                }
+            }
+            "yuan" | "renminbi" | "rmb" => Some("CNY"),
+            "ruble" | "rubles" | "rouble" | "roubles" => Some("RUB"),
+            "rupee" | "rupees" => Some(if adj == Some("PKR") { "PKR" } else { "INR" }),
+            "shekel" | "shekels" => Some("ILS"),
+            "crown" | "crowns" | "krone" | "kroner" | "krona" | "kronor" => Some(
+                adj.filter(|a| matches!(*a, "DKK" | "SEK" | "NOK"))
+                    .unwrap_or("SEK"),
+            ),
+            "franc" | "francs" => Some("CHF"),
+            "peso" | "pesos" => Some(adj.unwrap_or("MXN")),
+            "ringgit" => Some("MYR"),
+            "rand" => Some("ZAR"),
+            "lira" | "liras" | "lire" => Some("TRY"),
+            "real" | "reais" if adj.is_some() => Some("BRL"),
+            "baht" => Some("THB"),
+            "rupiah" => Some("IDR"),
+            "naira" => Some("NGN"),
+            "dirham" | "dirhams" => Some("AED"),
+            "riyal" | "riyals" => Some("SAR"),
+            "hryvnia" | "hryvnias" => Some("UAH"),
+            "zloty" | "zlotys" => Some("PLN"),
+            "bitcoin" | "bitcoins" => Some("BTC"),
+            "cent" | "cents" => Some("cent"),
+            "pence" | "penny" | "pennies" => Some("pence"),
+            // "118.5p", "68 p at": pence after share prices; a spaced "p" only before punctuation.
+            "p" if self.raw(k) == "p"
+                && (self.attached(k) || !self.tok(k + 1).is_some_and(|t| t.kind == Tk::Word)) =>
+            {
+                Some("pence")
+            }
+            "sen" if self.raw(k) == "sen" => Some("sen"),
+            _ => None,
+        };
+        if let Some(c) = code {
+            return Some((c, base + 1));
+        }
+        let raw = self.raw(k);
+        if raw.len() == 3 && raw.chars().all(|c| c.is_ascii_uppercase()) {
+            if let Some(c) = iso_code(w) {
+                return Some((c, k + 1));
+            }
+        }
+        if let Some(c) = self.tok(k).and_then(|t| match t.kind {
+            Tk::Sym(c) => symbol_currency(c),
+            _ => None,
+        }) {
+            return Some((c, k + 1));
+        }
+        None
+    }
+
+    /// "per year", "a month", "annually", "/hour", "each day". Returns (period, next).
+    fn per_after(&self, k: usize, money: bool) -> Option<(String, usize)> {
+        let w = self.w(k);
+        match w {
+            "annually" | "yearly" | "annual" if w != "annual" => {
+                return Some(("year".into(), k + 1))
+            }
+            "daily" => return Some(("day".into(), k + 1)),
+            "monthly" => return Some(("month".into(), k + 1)),
+            "weekly" => return Some(("week".into(), k + 1)),
+            "hourly" => return Some(("hour".into(), k + 1)),
+            _ => {}
+        }
+        let (j, strong) = match w {
+            "per" | "each" | "every" => (k + 1, true),
+            "a" | "an" => (k + 1, false),
+            _ if self.is_sym(k, '/') && self.attached(k + 1) => (k + 1, true),
+            _ => {
+                // "barrel-a-day"
+                if self.is_sym(k, '-')
+                    && matches!(self.w(k + 1), "a" | "an" | "per")
+                    && self.is_sym(k + 2, '-')
+                {
+                    (k + 3, false)
+                } else {
+                    return None;
+                }
+            }
+        };
+        let p = self.w(j);
+        let period = match p {
+            "year" | "yr" | "annum" => Some("year"),
+            "month" | "mo" => Some("month"),
+            "week" | "wk" => Some("week"),
+            "day" => Some("day"),
+            "hour" | "hr" | "h" => Some("hour"),
+            "minute" | "min" => Some("minute"),
+            "second" | "sec" | "s" => Some("second"),
+            "quarter" => Some("quarter"),
+            "decade" => Some("decade"),
+            "century" => Some("century"),
+            _ => None,
+        };
+        if let Some(p) = period {
+            // "a year earlier", "a day ago": a point in time, not a rate.
+            if !strong
+                && matches!(
+                    self.w(j + 1),
+                    "earlier"
+                        | "ago"
+                        | "before"
+                        | "later"
+                        | "after"
+                        | "prior"
+                        | "back"
+                        | "previously"
+                )
+            {
+                return None;
+            }
+            return Some((p.to_string(), j + 1));
+        }
+        if money || strong {
+            if let Some(u) = self.unit_after(j) {
+                if u.kind == QuantityKind::Measure || u.kind == QuantityKind::Duration {
+                    return Some((u.unit.to_string(), u.end));
+                }
+            }
+            if !p.is_empty() && (money || w == "per") && !is_stop(p) {
+                return Some((lemma(p), j + 1));
+            }
+        }
+        None
+    }
+
+    /// The counted noun after a number, skipping adjectives: "10,000 North Korean troops".
+    /// Returns (lemma, index after the noun).
+    fn counted_noun(&self, k: usize, singular: bool) -> Option<(String, usize)> {
+        let mut j = k;
+        // "one of the best speakers": the noun follows "of the" and adjectives.
+        let mut singular = singular;
+        if singular && self.w(j) == "of" {
+            singular = false;
+            j += 1;
+            if matches!(
+                self.w(j),
+                "the" | "its" | "their" | "his" | "her" | "our" | "my" | "these" | "those"
+            ) {
+                j += 1;
+            } else {
+                return None;
+            }
+        }
+        let mut first: Option<usize> = None;
+        let mut last: Option<usize> = None;
+        for n in 0..4 {
+            let idx = j + n;
+            let t = match self.tok(idx) {
+                Some(t) => *t,
+                None => break,
+            };
+            // Hyphenated compounds ("first-team players") stay inside the run.
+            if t.kind == Tk::Sym('-') && self.attached(idx) && self.attached(idx + 1) && n > 0 {
+                continue;
+            }
+            if t.kind != Tk::Word {
+                break;
+            }
+            if n > 0 && !t.sp && !self.is_sym(idx - 1, '-') {
+                break;
+            }
+            let w = self.w(idx);
+            if is_stop(w) || month_num(w).is_some() && self.is_capitalized(idx) {
+                break;
+            }
+            if first.is_none() {
+                first = Some(idx);
+            }
+            if looks_plural(w) {
+                if singular {
+                    break;
+                }
+                return Some((lemma(w), idx + 1));
+            }
+            last = Some(idx);
+            if singular {
+                // A singular noun heads the run; adjectives before it are rare after "one".
+                if !self.is_sym(idx + 1, '-') {
+                    let next = self.w(idx + 1);
+                    if next.is_empty() || is_stop(next) || looks_plural(next) {
+                        break;
+                    }
+                }
+            }
+        }
+        let _ = first;
+        if singular {
+            let idx = last?;
+            let w = self.w(idx);
+            if w.len() < 3 || is_adverb_like(w) {
+                return None;
+            }
+            return Some((w.to_string(), idx + 1));
+        }
+        None
+    }
+
+    fn read_quantity(&self, i: usize) -> Option<(Quantity, usize)> {
+        let (mut approx, mut bound, intro, j) = self.modifiers(i);
+        // "dozens of", "tens of thousands of", "millions of" → an order-of-magnitude range.
+        if let Some((lo, hi, k)) = self.magnitude_phrase(j) {
+            let (u, kd, next) = self.unit_for_of(k);
+            let next = next.max(k);
+            let mut q = self.make(i, next);
+            q.low = lo;
+            q.high = hi;
+            q.approx = true;
+            q.unit = u;
+            q.kind = kd;
+            q.bound = bound;
+            return Some((q, next));
+        }
+        let a = self.amount(j)?;
+        // Digits glued to letters are identifiers ("M21", "X6", "CO2", "TA-35").
+        if self.glued_to_word(a.num) && a.cur.is_none() {
+            return None;
+        }
+        // "One" mid-sentence as a name ("BBC One") or "one" as a pronoun ("the one", "each one").
+        if a.words && a.value == 1.0 && a.next == a.num + 1 {
+            if self.is_capitalized(a.num) && !self.sentence_start(a.num) {
+                return None;
+            }
+            let prev = if a.num > 0 { self.w(a.num - 1) } else { "" };
+            if matches!(
+                prev,
+                "the"
+                    | "this"
+                    | "that"
+                    | "each"
+                    | "every"
+                    | "no"
+                    | "any"
+                    | "which"
+                    | "same"
+                    | "another"
+                    | "only"
+                    | "other"
+            ) || matches!(
+                self.w(a.num + 1),
+                "another" | "or" | "day" | "way" | "thing"
+            ) || self.is_num(a.num + 1)
+            {
+                return None;
+            }
+        }
+        let mut q_start = i;
+        if j > i && a.start == j {
+            q_start = i;
+        }
+        let mut low = a.value;
+        let mut high = a.value;
+        let mut is_range = false;
+        let mut end = a.next;
+        let mut cur = a.cur;
+        let mut unit: Option<UnitHit> = None;
+        let mut cur_after = None;
+        // Unit or currency directly after the first number ("1 per cent to 1.5 per cent").
+        let u1 = self.unit_after(end);
+        let c1 = if cur.is_none() {
+            self.currency_after(end, a.scaled)
+        } else {
+            None
+        };
+        let after_first = match (&u1, &c1) {
+            (_, Some((_, e))) => *e,
+            (Some(u), None) => u.end,
+            _ => end,
+        };
+        // Range connector.
+        let conn_at = if u1.is_some() || c1.is_some() {
+            after_first
+        } else {
+            end
+        };
+        let conn = self.w(conn_at);
+        let dash =
+            self.is_sym(conn_at, '-') || self.is_sym(conn_at, '–') || self.is_sym(conn_at, '—');
+        let dash_ok = dash && {
+            let a_sp = self.tok(conn_at).is_some_and(|t| t.sp);
+            let b_sp = self.tok(conn_at + 1).is_some_and(|t| t.sp);
+            a_sp == b_sp
+        };
+        let connector = dash_ok
+            || conn == "to"
+            || (conn == "and" && intro == Some("between"))
+            || (conn == "or" && u1.is_none() && c1.is_none() && cur.is_none());
+        if connector {
+            let mut bstart = conn_at + 1;
+            if conn == "to" && self.is_sym(bstart, '-') {
+                bstart += 1;
+            }
+            if let Some(b) = self
+                .amount(bstart)
+                .filter(|b| !self.glued_to_word(b.num) || b.cur.is_some())
+            {
+                let prev_word = if i > 0 { self.w(i - 1) } else { "" };
+                // "rose by $4bn to $9bn" is a change and a level, not a range.
+                let explicit = a.cur.is_some() || u1.is_some() || c1.is_some();
+                let by_change = conn == "to"
+                    && intro.is_none()
+                    && explicit
+                    && matches!(prev_word, "by" | "to" | "at");
+                // "from 20 mpg in 2008 to 29 mpg": a year never pairs with a non-year.
+                let year_mix = year_like(self, &a) != year_like(self, &b);
+                let cur_ok = match (cur, b.cur) {
+                    (Some(x), Some(y)) => x == y,
+                    (None, Some(_)) => u1.is_none() && c1.is_none(),
+                    _ => true,
+                };
+                let u2 = self.unit_after(b.next);
+                let c2 = if b.cur.is_none() && cur.is_none() {
+                    self.currency_after(b.next, b.scaled || a.scaled)
+                } else {
+                    None
+                };
+                let unit_ok = match (&u1, &u2) {
+                    (Some(x), Some(y)) => x.unit == y.unit,
+                    (Some(_), None) => intro.is_some() || dash,
+                    _ => true,
+                } && match (&c1, &c2) {
+                    (Some(x), Some(y)) => x.0 == y.0,
+                    (Some(_), None) => intro.is_some() || dash || c1.is_some(),
+                    (None, Some(_)) => u1.is_none(),
+                    _ => true,
+                };
+                // Years on both sides read as a span of years ("2014-2017").
+                if dash && a.value == b.value && cur.is_none() && u1.is_none() && u2.is_none() {
+                    // "89-89", "2-2": a tied score.
+                    self.skip.set(b.next);
+                    return None;
+                }
+                if cur_ok
+                    && unit_ok
+                    && !by_change
+                    && !year_mix
+                    && !(conn == "or" && b.cur.is_some())
+                {
+                    let mut av = a.value;
+                    if !a.scaled && b.scaled && a.raw < b.raw {
+                        av *= b.scale;
+                    }
+                    low = av.min(b.value);
+                    high = av.max(b.value);
+                    is_range = true;
+                    end = b.next;
+                    if cur.is_none() {
+                        cur = b.cur;
+                    }
+                    match (&u2, &c2) {
+                        (_, Some((c, e))) => {
+                            cur_after = Some(*c);
+                            end = *e;
+                        }
+                        (Some(u), None) => {
+                            unit = Some(*u);
+                            end = u.end;
+                        }
+                        _ => {
+                            if let Some((c, e)) = c1 {
+                                cur_after = Some(c);
+                                let _ = e;
+                            } else if let Some(u) = u1 {
+                                unit = Some(u);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if !is_range {
+            match (c1, u1) {
+                (Some((c, e)), _) => {
+                    cur_after = Some(c);
+                    end = e;
+                }
+                (None, Some(u)) => {
+                    unit = Some(u);
+                    end = u.end;
+                }
+                _ => {}
+            }
+        }
+        if cur.is_none() {
+            cur = cur_after;
+        }
+        // Trailing "or more" / "or less" / "plus".
+        if self.w(end) == "or" {
+            match self.w(end + 1) {
+                "more" | "higher" | "above" | "over" => {
+                    bound = Bound::AtLeast;
+                    end += 2;
+                }
+                "less" | "fewer" | "lower" | "below" | "under" => {
+                    bound = Bound::AtMost;
+                    end += 2;
+                }
+                _ => {}
+            }
+        } else if self.w(end) == "plus" && self.is_sym(end - 1, '-') {
+            bound = Bound::AtLeast;
+            end += 1;
+        }
+        // "$76 US"
+        if cur.is_some() && self.w(end) == "us" && self.raw(end) == "US" {
+            end += 1;
+        }
+        let mut q = self.make(q_start, end);
+        let mut kind;
+        let mut unit_s = String::new();
+        if let Some(c) = cur {
+            kind = QuantityKind::Money;
+            unit_s.push_str(c);
+        } else if let Some(u) = unit {
+            kind = u.kind;
+            unit_s.push_str(u.unit);
+        } else {
+            kind = QuantityKind::Count;
+        }
+        // Per / rate.
+        let mut per = None;
+        if let Some((p, e)) = self.per_after(
+            end,
+            kind == QuantityKind::Money || kind == QuantityKind::Measure,
+        ) {
+            per = Some(p);
+            end = e;
+        }
+        // Counted noun.
+        if kind == QuantityKind::Count && unit.is_none() {
+            let singular = !is_range && a.value == 1.0;
+            // "2018 troops" counts troops, but "Russia's 2022 invasion" and "its 2018 sales" are
+            // years: a year-like number takes only a plural noun right after it, and only
+            // when no possessive or name stands before it.
+            let noun = self.counted_noun(end, singular).filter(|(_, e)| {
+                if !year_like(self, &a) {
+                    return true;
+                }
+                let before = j.checked_sub(1);
+                let possessive = before.is_some_and(|b| {
+                    matches!(
+                        self.w(b),
+                        "the"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "this"
+                            | "that"
+                            | "s"
+                            | "in"
+                    ) || self.has_capital(b)
+                        || self.is_sym(b, '\'')
+                        || self.is_sym(b, '’')
+                });
+                *e == end + 1 && !possessive
+            });
+            if let Some((n, e)) = noun {
+                unit_s = n;
+                end = e;
+                if per.is_none() {
+                    if let Some((p, e2)) = self.per_after(end, false) {
+                        per = Some(p);
+                        end = e2;
+                    }
+                }
+            }
+        }
+        if kind == QuantityKind::Count && unit_s.is_empty() && year_like(self, &a) {
+            if is_range {
+                let b_is_year = high <= 2199.0 && low >= 1000.0;
+                if b_is_year {
+                    kind = QuantityKind::Year;
+                }
+            } else {
+                kind = QuantityKind::Year;
+            }
+            if kind == QuantityKind::Year {
+                unit_s = "year".into();
+                // "the 1960s"
+                if self.attached(end) && self.w(end) == "s" {
+                    end += 1;
+                }
+            }
+        }
+        // A bare number right after a capitalised name is part of the name ("iPhone 11", "FTSE 100").
+        if kind == QuantityKind::Count && unit.is_none() && cur.is_none() && j == i && !a.words {
+            if let Some(p) = j.checked_sub(1) {
+                if self.tok(p).is_some_and(|t| t.kind == Tk::Word)
+                    && self.has_capital(p)
+                    && !is_stop(self.w(p))
+                    && month_num(self.w(p)).is_none()
+                {
+                    return None;
+                }
+            }
+            // "90049 ZIP Code", "11 Pro", "787 Dreamliner": a bare number before a name.
+            if unit_s.is_empty()
+                && !is_range
+                && self.tok(a.next).is_some_and(|t| t.kind == Tk::Word && t.sp)
+                && self.has_capital(a.next)
+                && month_num(self.w(a.next)).is_none()
+                && !is_stop(self.w(a.next))
+            {
+                return None;
+            }
+        }
+        // Digits glued to an unknown suffix are identifiers ("5G", "4K", "9AB8").
+        if kind == QuantityKind::Count && unit_s.is_empty() && !is_range && self.attached(a.next) {
+            if let Some(t) = self.tok(a.next) {
+                if t.kind == Tk::Word {
+                    return None;
+                }
+            }
+        }
+        if per.as_ref().is_some_and(|p| is_period(p)) && kind != QuantityKind::Measure {
+            kind = QuantityKind::Rate;
+        }
+        if kind == QuantityKind::Duration
+            && unit_s == "year"
+            && !is_range
+            && self.w(a.next) != "year"
+        {
+            // keep: "years" and "year-old" both land here
+        }
+        let qq = self.make(q_start, end);
+        q.text = qq.text;
+        q.end = qq.end;
+        if is_range {
+            q.value = None;
+        } else {
+            q.value = Some(a.value);
+        }
+        q.low = low;
+        q.high = high;
+        q.kind = kind;
+        q.unit = unit_s;
+        q.approx = approx || a.words && self.w(a.num) == "dozen";
+        approx = q.approx;
+        q.approx = approx;
+        if bound == Bound::Exact {
+            bound = Bound::Exact;
+        }
+        q.bound = bound;
+        q.per = per;
+        Some((q, end))
+    }
+
+    fn glued_to_word(&self, num: usize) -> bool {
+        if num == 0 || !self.attached(num) {
+            return false;
+        }
+        match self.tok(num - 1).map(|t| t.kind) {
+            Some(Tk::Word) => true,
+            Some(Tk::Sym('-')) => {
+                num >= 2
+                    && self.attached(num - 1)
+                    && self.tok(num - 2).is_some_and(|t| t.kind == Tk::Word)
+                    && !matches!(self.w(num - 2), "minus" | "sub" | "mid" | "now")
+                    && !is_stop(self.w(num - 2))
+            }
+            _ => false,
+        }
+    }
+
+    /// "dozens of", "hundreds of", "tens of thousands of", "millions of".
+    fn magnitude_phrase(&self, i: usize) -> Option<(f64, f64, usize)> {
+        let base = |w: &str| match w {
+            "dozens" => Some(12.0),
+            "tens" => Some(10.0),
+            "hundreds" => Some(100.0),
+            "thousands" => Some(1e3),
+            "millions" => Some(1e6),
+            "billions" => Some(1e9),
+            "trillions" => Some(1e12),
+            _ => None,
+        };
+        let b = base(self.w(i))?;
+        if self.w(i + 1) != "of" {
+            return None;
+        }
+        if let Some(b2) = base(self.w(i + 2)) {
+            if self.w(i + 3) == "of" && b2 >= 100.0 {
+                return Some((b * b2, b * b2 * 10.0, i + 4));
+            }
+            if self.w(i + 3) != "of" {
+                return Some((b * b2, b * b2 * 10.0, i + 3));
+            }
+        }
+        Some((b, b * 10.0, i + 2))
+    }
+
+    /// The unit after "millions of": a currency word, a unit, or a counted noun.
+    fn unit_for_of(&self, k: usize) -> (String, QuantityKind, usize) {
+        if let Some((c, e)) = self.currency_after(k, true) {
+            return (c.to_string(), QuantityKind::Money, e);
+        }
+        if let Some(u) = self.unit_after(k) {
+            return (u.unit.to_string(), u.kind, u.end);
+        }
+        if let Some((n, e)) = self.counted_noun(k, false) {
+            return (n, QuantityKind::Count, e);
+        }
+        (String::new(), QuantityKind::Count, k)
+    }
+}
+
+/// Four plain digits in the span of modern years, without currency or scale.
+fn year_like(sc: &Scanner, x: &Amount) -> bool {
+    sc.tok(x.num)
+        .is_some_and(|t| t.kind == Tk::Num && t.plain && t.ndig == 4)
+        && !x.scaled
+        && !x.words
+        && x.cur.is_none()
+        && x.value >= 1000.0
+        && x.value <= 2199.0
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Amount {
+    start: usize,
+    num: usize,
+    next: usize,
+    value: f64,
+    raw: f64,
+    scale: f64,
+    scaled: bool,
+    cur: Option<&'static str>,
+    words: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct UnitHit {
+    unit: &'static str,
+    kind: QuantityKind,
+    end: usize,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists
+
+fn could_start(w: &str) -> bool {
+    ones(w).is_some()
+        || tens(w).is_some()
+        || month_num(w).is_some()
+        || ordinal_word(w).is_some()
+        || matches!(
+            w,
+            "a" | "an"
+                | "half"
+                | "minus"
+                | "up"
+                | "at"
+                | "no"
+                | "not"
+                | "more"
+                | "greater"
+                | "higher"
+                | "fewer"
+                | "less"
+                | "lower"
+                | "as"
+                | "in"
+                | "close"
+                | "just"
+                | "well"
+                | "about"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "approx"
+                | "circa"
+                | "some"
+                | "estimated"
+                | "almost"
+                | "nearly"
+                | "over"
+                | "above"
+                | "exceeding"
+                | "exceed"
+                | "under"
+                | "below"
+                | "between"
+                | "from"
+                | "dozens"
+                | "tens"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+                | "billions"
+                | "trillions"
+                | "u"
+        )
+}
+
+fn ones(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return None,
+    })
+}
+
+fn tens(w: &str) -> Option<f64> {
+    Some(match w {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "bln" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+fn denominator(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+fn ordinal_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "twentieth" => 20.0,
+        "hundredth" => 100.0,
+        _ => return None,
+    })
+}
+
+fn vulgar(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        _ => return None,
+    })
+}
+
+fn month_num(w: &str) -> Option<u32> {
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+fn symbol_currency(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '€' => "EUR",
+        '£' => "GBP",
+        '¥' => "JPY",
+        '₩' => "KRW",
+        '₹' => "INR",
+        '₽' => "RUB",
+        '₪' => "ILS",
+        '₺' => "TRY",
+        '₱' => "PHP",
+        '₫' => "VND",
+        '₦' => "NGN",
+        '₴' => "UAH",
+        '฿' => "THB",
+        '₿' => "BTC",
+        _ => return None,
+    })
+}
+
+/// Letters written before "$": "US$", "HK$", "A$", "$US", "$A".
+fn dollar_prefix(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "us" | "usd" => "USD",
+        "a" | "au" | "aud" => "AUD",
+        "c" | "ca" | "can" | "cad" => "CAD",
+        "hk" => "HKD",
+        "nz" => "NZD",
+        "s" | "sg" => "SGD",
+        "nt" => "TWD",
+        "r" => "BRL",
+        "mx" => "MXN",
+        _ => return None,
+    })
+}
+
+fn iso_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "jpy" => "JPY",
+        "cny" => "CNY",
+        "rmb" => "CNY",
+        "krw" => "KRW",
+        "rub" => "RUB",
+        "inr" => "INR",
+        "cad" => "CAD",
+        "aud" => "AUD",
+        "chf" => "CHF",
+        "hkd" => "HKD",
+        "sgd" => "SGD",
+        "nzd" => "NZD",
+        "mxn" => "MXN",
+        "brl" => "BRL",
+        "zar" => "ZAR",
+        "try" => "TRY",
+        "ils" => "ILS",
+        "sek" => "SEK",
+        "nok" => "NOK",
+        "dkk" => "DKK",
+        "pln" => "PLN",
+        "uah" => "UAH",
+        "rm" => "MYR",
+        "myr" => "MYR",
+        _ => return None,
+    })
+}
+
+/// Units whose meaning depends on case ("Nm" newton metre vs "nm" nanometre, "M" mega).
+fn case_sensitive_unit(raw: &str) -> Option<UnitHit> {
+    let (unit, kind) = match raw {
+        "Nm" => ("N·m", QuantityKind::Measure),
+        "PS" => ("hp", QuantityKind::Measure),
+        "C" => ("°C", QuantityKind::Measure),
+        "F" => ("°F", QuantityKind::Measure),
+        "MW" => ("MW", QuantityKind::Measure),
+        "mW" => ("mW", QuantityKind::Measure),
+        _ => return None,
+    };
+    Some(UnitHit { unit, kind, end: 0 })
+}
+
+fn unit_table(key: &str) -> Option<(&'static str, QuantityKind)> {
+    use QuantityKind::{Duration as D, Measure as M, Percent as P};
+    Some(match key {
+        "%" | "percent" | "per cent" | "pc" | "pct" | "percentage" | "percents" | "per-cent" => {
+            ("percent", P)
+        }
+        "percentage point" | "percentage points" | "percentage-point" | "pp" | "ppt" | "ppts" => {
+            ("percentage point", P)
+        }
+        "basis point" | "basis points" | "basis-point" | "bps" | "bp" => ("basis point", M),
+        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => ("km", M),
+        "m" | "metre" | "metres" | "meter" | "meters" => ("m", M),
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("cm", M),
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("mm", M),
+        "μm" | "µm" | "micrometre" | "micrometres" | "micrometer" | "micrometers" | "micron"
+        | "microns" => ("μm", M),
+        "nm" | "nanometre" | "nanometres" | "nanometer" | "nanometers" => ("nm", M),
+        "mi" | "mile" | "miles" => ("mile", M),
+        "nautical mile" | "nautical miles" => ("nautical mile", M),
+        "ft" | "foot" | "feet" => ("ft", M),
+        "inch" | "inches" | "″" | "\"" => ("inch", M),
+        "yard" | "yards" | "yd" | "yds" => ("yard", M),
+        "light year" | "light years" | "light-year" | "light-years" => ("light-year", M),
+        "sq m" | "sqm" | "square metre" | "square metres" | "square meter" | "square meters"
+        | "m2" | "m²" => ("m²", M),
+        "sq km" | "km2" | "km²" | "square kilometre" | "square kilometres" | "square kilometer"
+        | "square kilometers" => ("km²", M),
+        "sq mi" | "square mile" | "square miles" => ("mile²", M),
+        "sq ft" | "square foot" | "square feet" => ("ft²", M),
+        "acre" | "acres" => ("acre", M),
+        "hectare" | "hectares" | "ha" => ("hectare", M),
+        "cubic foot" | "cubic feet" => ("ft³", M),
+        "cubic metre" | "cubic metres" | "cubic meter" | "cubic meters" | "m3" | "m³" => ("m³", M),
+        "km3" | "km³" | "cubic kilometre" | "cubic kilometres" | "cubic kilometer"
+        | "cubic kilometers" => ("km³", M),
+        "l" | "litre" | "litres" | "liter" | "liters" => ("l", M),
+        "ml" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => ("ml", M),
+        "gallon" | "gallons" | "gal" => ("gallon", M),
+        "barrel" | "barrels" | "bbl" => ("barrel", M),
+        "pint" | "pints" => ("pint", M),
+        "quart" | "quarts" => ("quart", M),
+        "ounce" | "ounces" | "oz" => ("oz", M),
+        "kg" | "kgs" | "kilogram" | "kilograms" | "kilo" | "kilos" | "kilogramme" => ("kg", M),
+        "g" | "gram" | "grams" | "gramme" | "grammes" => ("g", M),
+        "mg" | "milligram" | "milligrams" => ("mg", M),
+        "lb" | "lbs" | "pound" | "pounds" => ("lb", M),
+        "ton" | "tons" => ("ton", M),
+        "tonne" | "tonnes" | "metric ton" | "metric tons" => ("tonne", M),
+        "mph" | "miles per hour" | "mile per hour" | "miles an hour" => ("mph", M),
+        "km/h"
+        | "km/hr"
+        | "kmh"
+        | "kph"
+        | "kilometres per hour"
+        | "kilometers per hour"
+        | "km per hour"
+        | "kilometres an hour"
+        | "kilometers an hour" => ("km/h", M),
+        "knot" | "knots" => ("knot", M),
+        "w" | "watt" | "watts" => ("W", M),
+        "kw" | "kilowatt" | "kilowatts" => ("kW", M),
+        "megawatt" | "megawatts" => ("MW", M),
+        "gw" | "gigawatt" | "gigawatts" => ("GW", M),
+        "kwh" | "kilowatt hour" | "kilowatt hours" | "kilowatt-hour" | "kilowatt-hours" => {
+            ("kWh", M)
+        }
+        "mwh" | "megawatt hour" | "megawatt hours" | "megawatt-hour" | "megawatt-hours" => {
+            ("MWh", M)
+        }
+        "gwh" | "gigawatt hour" | "gigawatt hours" | "gigawatt-hour" | "gigawatt-hours" => {
+            ("GWh", M)
+        }
+        "twh" | "terawatt hour" | "terawatt hours" | "terawatt-hour" | "terawatt-hours" => {
+            ("TWh", M)
+        }
+        "hp" | "horsepower" | "bhp" => ("hp", M),
+        "v" | "volt" | "volts" | "kv" => ("V", M),
+        "mah" => ("mAh", M),
+        "hz" | "hertz" => ("Hz", M),
+        "khz" => ("kHz", M),
+        "mhz" => ("MHz", M),
+        "ghz" => ("GHz", M),
+        "rpm" => ("rpm", M),
+        "lb-ft" | "pound-feet" | "pound-foot" | "foot-pounds" => ("lb-ft", M),
+        "kb" | "kilobyte" | "kilobytes" => ("kB", M),
+        "mb" | "megabyte" | "megabytes" => ("MB", M),
+        "gb" | "gigabyte" | "gigabytes" => ("GB", M),
+        "tb" | "terabyte" | "terabytes" => ("TB", M),
+        "pb" | "petabyte" | "petabytes" => ("PB", M),
+        "eb" | "exabyte" | "exabytes" => ("EB", M),
+        "mbps" => ("Mbps", M),
+        "gbps" => ("Gbps", M),
+        "degree" | "degrees" | "°" => ("degree", M),
+        "degrees celsius" | "degree celsius" | "degrees c" | "°c" | "celsius" | "° c"
+        | "degrees centigrade" => ("°C", M),
+        "degrees fahrenheit" | "degree fahrenheit" | "degrees f" | "°f" | "fahrenheit" | "° f" => {
+            ("°F", M)
+        }
+        "ppm" => ("ppm", M),
+        "ppb" => ("ppb", M),
+        "db" | "decibel" | "decibels" => ("dB", M),
+        "gpa" | "gigapascal" | "gigapascals" => ("GPa", M),
+        "mpg" | "miles per gallon" | "mile per gallon" => ("mpg", M),
+        "calorie" | "calories" | "kcal" => ("kcal", M),
+        "times" => ("times", M),
+        "point" | "points" => ("point", M),
+        "second" | "seconds" | "sec" | "secs" => ("second", D),
+        "minute" | "minutes" | "min" | "mins" => ("minute", D),
+        "hour" | "hours" | "hr" | "hrs" | "h" => ("hour", D),
+        "day" | "days" => ("day", D),
+        "week" | "weeks" => ("week", D),
+        "month" | "months" => ("month", D),
+        "year" | "years" | "yr" | "yrs" => ("year", D),
+        "year-old" | "years-old" | "years old" | "year old" => ("year", D),
+        "month-old" | "months-old" | "months old" => ("month", D),
+        "decade" | "decades" => ("decade", D),
+        "century" | "centuries" => ("century", D),
+        _ => return None,
+    })
+}
+
+fn is_period(p: &str) -> bool {
+    matches!(
+        p,
+        "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "second"
+            | "quarter"
+            | "decade"
+            | "century"
+    )
+}
+
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "as"
+            | "than"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "this"
+            | "these"
+            | "those"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "shall"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "no"
+            | "it"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "you"
+            | "i"
+            | "per"
+            | "each"
+            | "every"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "since"
+            | "during"
+            | "while"
+            | "when"
+            | "where"
+            | "if"
+            | "so"
+            | "up"
+            | "down"
+            | "out"
+            | "into"
+            | "about"
+            | "around"
+            | "between"
+            | "ago"
+            | "more"
+            | "less"
+            | "also"
+            | "just"
+            | "only"
+            | "still"
+            | "now"
+            | "then"
+            | "there"
+            | "here"
+            | "all"
+            | "some"
+            | "many"
+            | "much"
+            | "both"
+            | "either"
+            | "within"
+            | "without"
+            | "through"
+            | "across"
+            | "against"
+            | "toward"
+            | "towards"
+            | "including"
+            | "according"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "than."
+            | "last"
+            | "next"
+            | "ahead"
+            | "behind"
+            | "away"
+            | "off"
+            | "again"
+            | "too"
+            | "very"
+            | "even"
+            | "because"
+            | "though"
+            | "although"
+            | "unless"
+            | "until"
+            | "till"
+            | "via"
+            | "amid"
+            | "among"
+            | "onto"
+            | "upon"
+            | "plus"
+            | "minus"
+            | "versus"
+            | "vs"
+            | "what"
+            | "how"
+            | "why"
+            | "our"
+            | "my"
+            | "your"
+            | "them"
+            | "him"
+            | "us"
+            | "me"
+            | "whether"
+            | "yet"
+            | "nor"
+            | "ever"
+            | "never"
+            | "always"
+            | "already"
+            | "earlier"
+            | "later"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "respectively"
+            | "apiece"
+            | "each."
+            | "people's"
+            | "in."
+            | "like"
+            | "unlike"
+            | "near"
+            | "beyond"
+            | "above"
+            | "below"
+            | "except"
+            | "instead"
+            | "versus."
+            | "this."
+            | "other"
+            | "others"
+            | "another"
+            | "such"
+            | "same"
+            | "own"
+            | "further"
+            | "least"
+            | "most"
+            | "year"
+            | "less."
+            | "s"
+            | "t"
+            | "whereas"
+            | "sunday"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+    )
+}
+
+fn is_adverb_like(w: &str) -> bool {
+    w.ends_with("ly") || matches!(w, "last" | "more" | "time" | "day" | "thing" | "way")
+}
+
+/// Irregular plurals and plural-only nouns common in news counts.
+fn irregular_plural(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "people" => "people",
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "police" => "police",
+        "personnel" => "personnel",
+        "staff" => "staff",
+        "cattle" => "cattle",
+        "sheep" => "sheep",
+        "fish" => "fish",
+        "deer" => "deer",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "geese" => "goose",
+        "aircraft" => "aircraft",
+        "data" => "data",
+        "media" => "media",
+        "crew" => "crew",
+        "livestock" => "livestock",
+        "troops" => "troop",
+        "lives" => "life",
+        "wives" => "wife",
+        "knives" => "knife",
+        "halves" => "half",
+        "thieves" => "thief",
+        "wolves" => "wolf",
+        "leaves" => "leaf",
+        "series" => "series",
+        "species" => "species",
+        "news" => "news",
+        "analyses" => "analysis",
+        "crises" => "crisis",
+        "theses" => "thesis",
+        "criteria" => "criterion",
+        "phenomena" => "phenomenon",
+        "movies" => "movie",
+        "cookies" => "cookie",
+        "zombies" => "zombie",
+        "rookies" => "rookie",
+        "calories" => "calorie",
+        "shoes" => "shoe",
+        "toes" => "toe",
+        "canoes" => "canoe",
+        "hostages" => "hostage",
+        _ => return None,
+    })
+}
+
+fn looks_plural(w: &str) -> bool {
+    if irregular_plural(w).is_some() {
+        return true;
+    }
+    if w.len() > 4 && w.ends_with("men") {
+        return true;
+    }
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && !matches!(
+            w,
+            "this"
+                | "its"
+                | "has"
+                | "was"
+                | "does"
+                | "is"
+                | "as"
+                | "us"
+                | "yes"
+                | "always"
+                | "perhaps"
+                | "whereas"
+                | "towards"
+                | "besides"
+                | "afterwards"
+                | "sometimes"
+                | "various"
+                | "previous"
+                | "serious"
+                | "famous"
+                | "news"
+        )
+}
+
+/// Singular lowercase lemma of a counted noun ("troops" → "troop", "countries" → "country").
+pub(crate) fn lemma(w: &str) -> String {
+    if let Some(s) = irregular_plural(w) {
+        return s.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("men") {
+        if stem.len() >= 3 {
+            return format!("{stem}man");
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        if stem.len() >= 2 {
+            return format!("{stem}y");
+        }
+    }
+    // "viruses", "bonuses", "buses" (but "houses", "causes" keep their "e").
+    if let Some(stem) = w.strip_suffix("uses") {
+        if stem
+            .chars()
+            .last()
+            .is_some_and(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+        {
+            return format!("{stem}us");
+        }
+    }
+    for suf in ["ches", "shes", "sses", "xes", "zzes"] {
+        if w.ends_with(suf) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if looks_plural(w) {
+        if let Some(s) = w.strip_suffix('s') {
+            return s.to_string();
+        }
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Quantity {
+        let qs = quantities(text);
+        assert_eq!(qs.len(), 1, "{text}: {qs:#?}");
+        qs.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn range_of_troops() {
+        let q = one("Officials said 10,000 to 12,000 troops had crossed the border.");
+        assert_eq!(q.value, None);
+        assert_eq!((q.low, q.high), (10_000.0, 12_000.0));
+        assert_eq!(q.unit, "troop");
+        assert_eq!(q.kind, QuantityKind::Count);
+        assert_eq!(q.text, "10,000 to 12,000 troops");
+    }
+
+    #[test]
+    fn between_range_and_adjectives() {
+        let q = one("It sent between 10,000 to 12,000 North Korean troops.");
+        assert_eq!((q.low, q.high), (10_000.0, 12_000.0));
+        assert_eq!(q.unit, "troop");
+        let q = one("Analysts expect between 10 and 20 launches.");
+        assert_eq!((q.low, q.high), (10.0, 20.0));
+        assert_eq!(q.unit, "launch");
+    }
+
+    #[test]
+    fn money_with_scale() {
+        let q = one("The package is worth $150 billion over a decade.");
+        assert_eq!(q.value, Some(150e9));
+        assert_eq!(q.unit, "USD");
+        assert_eq!(q.kind, QuantityKind::Money);
+        let q = one("a deal worth 3bn euros");
+        assert_eq!(q.value, Some(3e9));
+        assert_eq!(q.unit, "EUR");
+        let q = one("Profit rose to £1.2m last year.");
+        assert_eq!(q.value, Some(1.2e6));
+        assert_eq!(q.unit, "GBP");
+        let q = one("the fine was 2.5 trillion won");
+        assert_eq!(q.unit, "KRW");
+        assert_eq!(q.value, Some(2.5e12));
+        let q = one("it cost US$ 4 million");
+        assert_eq!((q.value, q.unit.as_str()), (Some(4e6), "USD"));
+    }
+
+    #[test]
+    fn rate_per_year() {
+        let q = one("The plant can build 10 to 20 weapons annually.");
+        assert_eq!(q.kind, QuantityKind::Rate);
+        assert_eq!(q.per.as_deref(), Some("year"));
+        assert_eq!(q.unit, "weapon");
+        assert_eq!((q.low, q.high), (10.0, 20.0));
+        let q = one("They burn $5 million a day.");
+        assert_eq!(q.per.as_deref(), Some("day"));
+        assert_eq!(q.unit, "USD");
+    }
+
+    #[test]
+    fn years_and_counts() {
+        let q = one("The summit took place in 2018.");
+        assert_eq!(q.kind, QuantityKind::Year);
+        assert_eq!(q.unit, "year");
+        assert_eq!(one("the 2018 Singapore Summit").kind, QuantityKind::Year);
+        assert_eq!(one("Russia's 2022 invasion").kind, QuantityKind::Year);
+        assert_eq!(one("the war ended in 1953").kind, QuantityKind::Year);
+        let q = one("some 2018 troops were deployed");
+        assert_eq!(q.kind, QuantityKind::Count);
+        assert_eq!(q.unit, "troop");
+    }
+
+    #[test]
+    fn number_words() {
+        let q = one("twelve thousand soldiers marched");
+        assert_eq!((q.value, q.unit.as_str()), (Some(12_000.0), "soldier"));
+        assert_eq!(one("a dozen eggs").value, Some(12.0));
+        assert_eq!(one("two-thirds of voters").value, Some(2.0 / 3.0));
+        assert_eq!(one("half a million refugees").value, Some(500_000.0));
+        assert_eq!(one("three missiles were fired").unit, "missile");
+        assert_eq!(one("one hundred and six").value, Some(106.0));
+        assert_eq!(one("twenty-one guns").value, Some(21.0));
+    }
+
+    #[test]
+    fn percents_and_bounds() {
+        let q = one("Prices rose 3.5% in May.");
+        assert_eq!((q.value, q.unit.as_str()), (Some(3.5), "percent"));
+        assert_eq!(one("up 12 percent").unit, "percent");
+        assert_eq!(one("a 4 per cent rise").unit, "percent");
+        let q = one("at least 40 people died");
+        assert_eq!(q.bound, Bound::AtLeast);
+        assert_eq!(q.unit, "people");
+        assert_eq!(q.text, "at least 40 people");
+        let q = one("nearly 300 homes");
+        assert!(q.approx);
+        let q = one("about 70 ships");
+        assert!(q.approx);
+        assert_eq!(q.bound, Bound::Exact);
+        assert_eq!(one("up to 400 jobs").bound, Bound::AtMost);
+        assert_eq!(one("fewer than 30 cases").bound, Bound::AtMost);
+    }
+
+    #[test]
+    fn measures_and_dashes() {
+        let q = one("a range of 5,500 km");
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.kind),
+            (Some(5500.0), "km", QuantityKind::Measure)
+        );
+        assert_eq!(one("flew 300 miles").unit, "mile");
+        assert_eq!(one("a 40-ton truck").unit, "ton");
+        let q = one("between 10-20 boats");
+        assert_eq!((q.low, q.high), (10.0, 20.0));
+        let q = one("10–20 boats");
+        assert_eq!((q.low, q.high), (10.0, 20.0));
+    }
+
+    #[test]
+    fn dates_and_ordinals() {
+        let q = one("It happened on March 3, 2019, officials said.");
+        assert_eq!(q.kind, QuantityKind::Date);
+        assert_eq!(q.normalized.as_deref(), Some("2019-03-03"));
+        assert_eq!(
+            one("on 3 March 2019").normalized.as_deref(),
+            Some("2019-03-03")
+        );
+        assert_eq!(
+            one("by Nov. 3 the vote").normalized.as_deref(),
+            Some("--11-03")
+        );
+        assert_eq!(
+            one("filed 2019-03-03").normalized.as_deref(),
+            Some("2019-03-03")
+        );
+        assert_eq!(one("the 21st summit").kind, QuantityKind::Ordinal);
+    }
+
+    #[test]
+    fn names_are_not_quantities() {
+        assert!(quantities("Trump-Kim talks on sea-to-surface arms").is_empty());
+        assert!(quantities("the COVID-19 crisis").is_empty());
+        assert!(quantities("The new iPhone 11 and the FTSE 100 index").is_empty());
+        assert!(quantities("one of the aides said the other one left").len() <= 1);
+    }
+
+    #[test]
+    fn offsets_are_exact() {
+        let text = "Über 5 km, then €20 and 3½ hours.";
+        for q in quantities(text) {
+            assert_eq!(&text[q.start..q.end], q.text);
+        }
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let long = "9".repeat(500);
+        let odd = [
+            "",
+            "$",
+            "1,",
+            "1.",
+            "-",
+            "½",
+            "😀",
+            "1,000,",
+            ".5",
+            "$$$",
+            "1/0",
+            "0/0",
+            "--5",
+            "—",
+            "a",
+            "the 1",
+            "1e400",
+            &long,
+            "€-",
+            "US$",
+            "Y=",
+            "between",
+            "from 5 to",
+            "1-",
+            "Nov.",
+            "March 99",
+            "12:",
+            "12:3",
+            "½½½",
+            "minus",
+            "a half",
+            "half a",
+            "5,00",
+            "1,0000",
+            "\u{0301}5",
+        ];
+        for s in odd {
+            for q in quantities(s) {
+                assert!(q.start <= q.end && q.end <= s.len());
+                assert!(q.low.is_finite() && q.high.is_finite());
+            }
+        }
+        let q = quantities(&long);
+        assert!(q.iter().all(|q| q.low.is_finite()));
+    }
 }
