@@ -114,7 +114,6 @@ pub(crate) fn read(text: &str, from: usize) -> Parsed {
 
 /// Applies the chrome rules to one paragraph-like block from a structured format
 /// (Markdown, HTML): chrome and bylines become boilerplate, labels are cut off.
-#[allow(dead_code)] // Markdown and HTML readers use it; they land next.
 pub(crate) fn refine(kind: BlockKind, text: String, map: SpanMap, out: &mut Parsed) {
     let trimmed = text.trim_end();
     match chrome::classify(trimmed) {
