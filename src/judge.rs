@@ -156,69 +156,88 @@ fn facts(docs: &[Document], r: StatementRef) -> &Facts {
 }
 
 fn differences(docs: &[Document], members: &[StatementRef]) -> Vec<Difference> {
-    let mut out: Vec<Difference> = Vec::new();
-    let mut add = |kind: DifferenceKind, a: usize, b: usize, detail: String| {
-        if let Some(d) = out.iter_mut().find(|d| d.kind == kind) {
-            for doc in [a, b] {
-                if !d.docs.contains(&doc) {
-                    d.docs.push(doc);
-                }
+    // Pairwise comparison decides which kinds of disagreement exist and who is involved; the
+    // detail then states each involved document's side once.
+    let mut involved: Vec<(DifferenceKind, String, Vec<usize>)> = Vec::new();
+    let mut involve = |kind: DifferenceKind, unit: &str, a: usize, b: usize| {
+        let slot = match involved
+            .iter()
+            .position(|(k, u, _)| *k == kind && u == unit)
+        {
+            Some(i) => i,
+            None => {
+                involved.push((kind, unit.to_string(), Vec::new()));
+                involved.len() - 1
             }
-            d.docs.sort_unstable();
-            if !d.detail.contains(&detail) {
-                d.detail.push_str("; ");
-                d.detail.push_str(&detail);
+        };
+        for m in [a, b] {
+            if !involved[slot].2.contains(&m) {
+                involved[slot].2.push(m);
             }
-        } else {
-            out.push(Difference {
-                kind,
-                docs: vec![a.min(b), a.max(b)],
-                detail,
-            });
         }
     };
     for (x, &a) in members.iter().enumerate() {
-        for &b in &members[x + 1..] {
+        for (y, &b) in members.iter().enumerate().skip(x + 1) {
             let (fa, fb) = (facts(docs, a), facts(docs, b));
-            let (ida, idb) = (&docs[a.0].id, &docs[b.0].id);
-            for (kind, qa, qb) in quantity_conflicts(&fa.quantities, &fb.quantities) {
-                add(
-                    kind,
-                    a.0,
-                    b.0,
-                    format!("{ida}: {} vs {idb}: {}", join_texts(&qa), join_texts(&qb)),
-                );
+            for (kind, qa, _) in quantity_conflicts(&fa.quantities, &fb.quantities) {
+                involve(kind, &qa[0].unit, x, y);
             }
-            match (&fa.negation, &fb.negation) {
-                (Some(cue), None) => add(
-                    DifferenceKind::Negation,
-                    a.0,
-                    b.0,
-                    format!("{ida} denies (“{cue}”), {idb} asserts"),
-                ),
-                (None, Some(cue)) => add(
-                    DifferenceKind::Negation,
-                    a.0,
-                    b.0,
-                    format!("{idb} denies (“{cue}”), {ida} asserts"),
-                ),
-                _ => {}
+            if fa.negation.is_some() != fb.negation.is_some() {
+                involve(DifferenceKind::Negation, "", x, y);
             }
-            match (&fa.hedge, &fb.hedge) {
-                (Some(cue), None) => add(
-                    DifferenceKind::Hedge,
-                    a.0,
-                    b.0,
-                    format!("{ida} hedges (“{cue}”), {idb} asserts"),
-                ),
-                (None, Some(cue)) => add(
-                    DifferenceKind::Hedge,
-                    a.0,
-                    b.0,
-                    format!("{idb} hedges (“{cue}”), {ida} asserts"),
-                ),
-                _ => {}
+            if fa.hedge.is_some() != fb.hedge.is_some() {
+                involve(DifferenceKind::Hedge, "", x, y);
             }
+        }
+    }
+    let mut out: Vec<Difference> = Vec::new();
+    for (kind, unit, mut who) in involved {
+        who.sort_unstable();
+        let sides: Vec<String> = who
+            .iter()
+            .map(|&m| {
+                let r = members[m];
+                let f = facts(docs, r);
+                let id = &docs[r.0].id;
+                match kind {
+                    DifferenceKind::Negation => match &f.negation {
+                        Some(cue) => format!("{id} denies (“{cue}”)"),
+                        None => format!("{id} asserts"),
+                    },
+                    DifferenceKind::Hedge => match &f.hedge {
+                        Some(cue) => format!("{id} hedges (“{cue}”)"),
+                        None => format!("{id} asserts"),
+                    },
+                    _ => {
+                        let qs: Vec<&Quantity> = f
+                            .quantities
+                            .iter()
+                            .filter(|q| {
+                                q.unit.eq_ignore_ascii_case(&unit)
+                                    && q.kind != QuantityKind::Ordinal
+                            })
+                            .collect();
+                        format!("{id} {}", join_texts(&qs))
+                    }
+                }
+            })
+            .collect();
+        let mut doc_ids: Vec<usize> = who.iter().map(|&m| members[m].0).collect();
+        doc_ids.dedup();
+        let detail = sides.join(" · ");
+        match out.iter_mut().find(|d| d.kind == kind) {
+            Some(d) => {
+                d.detail.push_str("; ");
+                d.detail.push_str(&detail);
+                d.docs.extend(doc_ids);
+                d.docs.sort_unstable();
+                d.docs.dedup();
+            }
+            None => out.push(Difference {
+                kind,
+                docs: doc_ids,
+                detail,
+            }),
         }
     }
     out.sort_by_key(|d| d.kind);

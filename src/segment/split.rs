@@ -101,7 +101,9 @@ enum Word {
     /// An ordinary word, or anything unrecognised.
     Regular,
     /// Ends in a digit; `small` if it is a bare one- or two-digit number (a list label).
-    Number { small: bool },
+    Number {
+        small: bool,
+    },
     /// One letter: an initial, a pronoun `I`, a list label.
     Letter(char),
     /// Letters joined by inner periods: `U.S`, `e.g`, `a.m`, `Ph.D`.
@@ -230,7 +232,9 @@ impl Splitter<'_> {
             let rest = &self.bytes[k.min(self.bytes.len())..];
             match rest.first() {
                 Some(b')' | b']' | b'}' | b'"' | b'\'') => k += 1,
-                Some(0xE2) if rest.starts_with("”".as_bytes()) || rest.starts_with("’".as_bytes()) => {
+                Some(0xE2)
+                    if rest.starts_with("”".as_bytes()) || rest.starts_with("’".as_bytes()) =>
+                {
                     k += 3
                 }
                 Some(0xC2) if rest.starts_with("»".as_bytes()) => k += 2,
@@ -404,9 +408,7 @@ impl Splitter<'_> {
         let word = &self.text[w..i];
         let ends = match classify(word) {
             Word::Regular => regular_ends(next),
-            Word::Number { small } => {
-                !(small && self.at_sentence_start(raw)) && regular_ends(next)
-            }
+            Word::Number { small } => !(small && self.at_sentence_start(raw)) && regular_ends(next),
             Word::Letter(c) => self.letter_ends(c, raw, next),
             Word::Initialism(kind) => self.initialism_ends(kind, j, next),
             Word::Abbr(kind) => self.abbr_ends(kind, raw, j, next),
@@ -426,7 +428,10 @@ impl Splitter<'_> {
             Next::Upper(m) if self.is_starter(m) => true,
             // "you and I. Did…", but "Albert I. Jones".
             Next::Upper(_) => c == 'I' && self.prev_word_capitalized(raw) == Some(false),
-            Next::Open { paren: false, upper } => upper,
+            Next::Open {
+                paren: false,
+                upper,
+            } => upper,
             _ => false,
         }
     }
@@ -442,7 +447,10 @@ impl Splitter<'_> {
                 // "the U.S. The…", but "the U.S. Senate".
                 _ => self.is_starter(m),
             },
-            Next::Open { paren: false, upper } => upper,
+            Next::Open {
+                paren: false,
+                upper,
+            } => upper,
             _ => false,
         }
     }
@@ -461,7 +469,10 @@ impl Splitter<'_> {
                 }
                 match next {
                     Next::Upper(m) => !(kind == Abbr::Corporate && self.is_acronym(m)),
-                    Next::Open { paren: false, upper } => upper,
+                    Next::Open {
+                        paren: false,
+                        upper,
+                    } => upper,
                     _ => false,
                 }
             }
@@ -984,10 +995,7 @@ fn is_dash(c: char) -> bool {
 
 /// A line starting with this belongs to the line before ("pricing\n.").
 fn attaches_left(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '”' | '’'
-    )
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '”' | '’')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1233,7 +1241,10 @@ mod tests {
     fn titles_and_initials() {
         assert_eq!(
             sentences("Dr. Ana Ruiz met Gen. Tom Hale and Mrs. Lee on Friday. They talked."),
-            ["Dr. Ana Ruiz met Gen. Tom Hale and Mrs. Lee on Friday.", "They talked."]
+            [
+                "Dr. Ana Ruiz met Gen. Tom Hale and Mrs. Lee on Friday.",
+                "They talked."
+            ]
         );
         assert_eq!(
             sentences("The memo was signed by Harold J. Whitcombe Jr. and filed."),
@@ -1257,7 +1268,10 @@ mod tests {
         );
         assert_eq!(
             sentences("A rally was held in Washington D.C. The crowd was large."),
-            ["A rally was held in Washington D.C.", "The crowd was large."]
+            [
+                "A rally was held in Washington D.C.",
+                "The crowd was large."
+            ]
         );
         assert_eq!(
             sentences("Talks on U.S.-Mexico trade resumed."),
@@ -1269,7 +1283,11 @@ mod tests {
     fn clock_times() {
         assert_eq!(
             sentences("Polls close at 8 p.m. Results come later. At 9 a.m. Mr. Diaz spoke."),
-            ["Polls close at 8 p.m.", "Results come later.", "At 9 a.m. Mr. Diaz spoke."]
+            [
+                "Polls close at 8 p.m.",
+                "Results come later.",
+                "At 9 a.m. Mr. Diaz spoke."
+            ]
         );
     }
 
@@ -1308,7 +1326,10 @@ mod tests {
     fn parentheses() {
         assert_eq!(
             sentences("The index rose (its third gain this week.) Bonds slipped."),
-            ["The index rose (its third gain this week.)", "Bonds slipped."]
+            [
+                "The index rose (its third gain this week.)",
+                "Bonds slipped."
+            ]
         );
         assert_eq!(
             sentences("Output grew (see the table.) in every region."),
@@ -1332,7 +1353,10 @@ mod tests {
     fn web_and_mail() {
         assert_eq!(
             sentences("Write to press.office@agency.example.org. See www.Example.org too."),
-            ["Write to press.office@agency.example.org.", "See www.Example.org too."]
+            [
+                "Write to press.office@agency.example.org.",
+                "See www.Example.org too."
+            ]
         );
     }
 
@@ -1350,7 +1374,10 @@ mod tests {
 
     #[test]
     fn line_breaks() {
-        assert_eq!(sentences("Headline here\nBody starts."), ["Headline here", "Body starts."]);
+        assert_eq!(
+            sentences("Headline here\nBody starts."),
+            ["Headline here", "Body starts."]
+        );
         assert_eq!(
             sentences("a wrapped \nline of text."),
             ["a wrapped \nline of text."]
@@ -1368,9 +1395,16 @@ mod tests {
     fn multibyte_next_to_punctuation() {
         assert_eq!(
             sentences("Café prices rose.Émile paid €3.50! Ça va? Ünal’s “déjà vu.”"),
-            ["Café prices rose.Émile paid €3.50!", "Ça va?", "Ünal’s “déjà vu.”"]
+            [
+                "Café prices rose.Émile paid €3.50!",
+                "Ça va?",
+                "Ünal’s “déjà vu.”"
+            ]
         );
-        assert_eq!(sentences("終わり。次の文．最後"), ["終わり。", "次の文．", "最後"]);
+        assert_eq!(
+            sentences("終わり。次の文．最後"),
+            ["終わり。", "次の文．", "最後"]
+        );
     }
 
     /// Checks the contract on one input: ordered, non-overlapping, in bounds, on char
@@ -1390,7 +1424,10 @@ mod tests {
             last_end = r.end;
         }
         for (i, c) in text.char_indices() {
-            assert!(c.is_whitespace() || covered[i], "{c:?} at {i} uncovered in {text:?}");
+            assert!(
+                c.is_whitespace() || covered[i],
+                "{c:?} at {i} uncovered in {text:?}"
+            );
         }
     }
 
@@ -1422,7 +1459,9 @@ mod tests {
 
     #[test]
     fn pathological_inputs_stay_linear() {
-        for piece in ["(", "\"", "'", ".", ". ", "a.", "U.S. ", "1. ", "a) ", "…", "!?", "x"] {
+        for piece in [
+            "(", "\"", "'", ".", ". ", "a.", "U.S. ", "1. ", "a) ", "…", "!?", "x",
+        ] {
             let text = piece.repeat(50_000);
             let started = std::time::Instant::now();
             check_contract(&text);
