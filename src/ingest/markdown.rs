@@ -32,6 +32,7 @@ pub(crate) fn read(source: &str, from: usize) -> Parsed {
     let mut in_meta = false;
     let mut items = 0usize;
     let mut meta_title: Option<String> = None;
+    let mut has_title = false;
 
     for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
         let at = from + range.start;
@@ -48,9 +49,8 @@ pub(crate) fn read(source: &str, from: usize) -> Parsed {
             _ if skip > 0 => {}
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut open, &mut out);
-                let kind = if level == pulldown_cmark::HeadingLevel::H1
-                    && !out.blocks.iter().any(|b| b.kind == BlockKind::Title)
-                {
+                let kind = if level == pulldown_cmark::HeadingLevel::H1 && !has_title {
+                    has_title = true;
                     BlockKind::Title
                 } else {
                     BlockKind::Heading

@@ -4,22 +4,26 @@
 //! HTML) and page-chrome removal. Everything downstream sees [`Block`]s of cleaned text whose
 //! [`SpanMap`] still points into the original bytes, so findings keep their `file:line:col`.
 //!
-//! Submodules: [`decode`] (bytes to text), [`chrome`] (the line rules for page furniture,
-//! bylines and labels, shared by all formats), [`text`], [`markdown`] and [`html`] (one
-//! reader per format).
+//! Submodules: `decode` (bytes to text), `chrome` (the line rules for page furniture,
+//! bylines and labels, shared by all formats), `text`, `markdown` and `html` (one reader
+//! per format).
 //!
 //! # Offsets
 //!
 //! Block maps give byte offsets into the original file for UTF-8 input, with or without a
 //! BOM (the BOM's three bytes count; columns on line 1 do not count it). Input transcoded
 //! from UTF-16 or a legacy encoding cannot have that: its maps point into
-//! [`Ingested::text`], and [`Ingested::encoding`] names the source encoding. For HTML, where
-//! text is assembled from markup, see [`html`] for how blocks are anchored.
+//! [`Ingested::text`], and [`Ingested::encoding`] names the source encoding.
+//!
+//! HTML text is assembled from markup, so its offsets cannot be exact byte for byte: each
+//! block is anchored where its first words stand in the source (searched after the previous
+//! block, falling back to the previous block's offset), and each later word that can be
+//! found in order gets an anchor of its own.
 
 mod chrome;
 mod decode;
-pub mod html;
-pub mod markdown;
+mod html;
+mod markdown;
 mod text;
 
 use crate::span::{LineIndex, SpanMap};

@@ -27,8 +27,17 @@ struct Line<'a> {
 
 /// Reads plain text starting at byte `from` (past a BOM).
 pub(crate) fn read(text: &str, from: usize) -> Parsed {
+    read_with(text, from, true)
+}
+
+/// Reads text whose lines are known to be whole paragraphs (an extractor's output).
+pub(crate) fn read_unwrapped(text: &str) -> Parsed {
+    read_with(text, 0, false)
+}
+
+fn read_with(text: &str, from: usize, may_wrap: bool) -> Parsed {
     let lines = split_lines(text, from);
-    let wrap = wrap_width(&lines);
+    let wrap = if may_wrap { wrap_width(&lines) } else { None };
     let mut out = Parsed::default();
     let mut open: Option<Open> = None;
     let mut breadcrumb: Option<String> = None;
@@ -328,8 +337,8 @@ fn title_case(line: &str) -> bool {
     long > 0 && caps * 4 >= long * 3
 }
 
-/// Lines that repeat the title may differ in case, spacing or a trailing ellipsis.
-fn same_text(a: &str, b: &str) -> bool {
+/// Lines that repeat the title may differ in case, spacing or by being cut short.
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         s.trim_end_matches(['…', '.'])
             .split_whitespace()
@@ -337,8 +346,10 @@ fn same_text(a: &str, b: &str) -> bool {
             .join(" ")
             .to_lowercase()
     };
+    // Only a shortened copy ("Talks resume after…") may match by prefix.
+    let truncated = a.trim_end().ends_with(['…', '.']);
     let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && (a == b || (a.len() >= 20 && b.starts_with(&a)))
+    !a.is_empty() && (a == b || (truncated && a.len() >= 20 && b.starts_with(&a)))
 }
 
 /// The date part of a "Published …" line.
