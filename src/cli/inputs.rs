@@ -1,7 +1,7 @@
 //! Turning INPUT arguments into read documents: files, directories (recursive, sorted by
 //! path, symlink loops detected) and `-` for standard input.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use factdiff::{Document, InputFormat};
 use std::io::Read;
 use std::path::Path;
@@ -18,11 +18,13 @@ fn expand(inputs: &[String]) -> Result<Vec<String>> {
             continue;
         }
         let path = Path::new(input);
-        let meta =
-            std::fs::metadata(path).with_context(|| match std::fs::symlink_metadata(path) {
-                Ok(_) => format!("{input}: cannot follow this path (broken symlink?)"),
-                Err(_) => format!("{input}: no such file or directory"),
-            })?;
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound if std::fs::symlink_metadata(path).is_ok() => {
+                anyhow!("{input}: broken symbolic link")
+            }
+            std::io::ErrorKind::NotFound => anyhow!("{input}: no such file or directory"),
+            _ => anyhow!("{input}: cannot read ({e})"),
+        })?;
         if meta.is_dir() {
             let mut found = Vec::new();
             for entry in walkdir::WalkDir::new(path).follow_links(true) {

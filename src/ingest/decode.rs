@@ -65,6 +65,12 @@ pub(crate) fn decode(bytes: &[u8], format: InputFormat) -> Result<Decoded, Inges
             if enc == UTF_8 {
                 return Err(IngestError::InvalidUtf8(e.valid_up_to()));
             }
+            // Any byte soup decodes in some 8-bit encoding; prose, in every script such
+            // encodings serve, breaks lines or words with ASCII whitespace.
+            let sample = &bytes[..bytes.len().min(4096)];
+            if sample.len() >= 64 && !sample.iter().any(u8::is_ascii_whitespace) {
+                return Err(IngestError::InvalidUtf8(e.valid_up_to()));
+            }
             let (text, _, _) = enc.decode(bytes);
             finish(text.into_owned(), 0, Some(enc.name()))
         }
