@@ -101,7 +101,9 @@ enum Word {
     /// An ordinary word, or anything unrecognised.
     Regular,
     /// Ends in a digit; `small` if it is a bare one- or two-digit number (a list label).
-    Number { small: bool },
+    Number {
+        small: bool,
+    },
     /// One letter: an initial, a pronoun `I`, a list label.
     Letter(char),
     /// Letters joined by inner periods: `U.S`, `e.g`, `a.m`, `Ph.D`.
@@ -149,6 +151,7 @@ impl Splitter<'_> {
                 b'.' => self.on_dot(i),
                 b'!' | b'?' => self.on_bang(i),
                 b'\n' | b'\r' => self.on_line_break(i),
+                b'"' => self.on_closing_quote(i, 1),
                 0xE2 | 0xE3 | 0xEF => self.on_wide(i),
                 _ => i + 1,
             };
@@ -230,7 +233,9 @@ impl Splitter<'_> {
             let rest = &self.bytes[k.min(self.bytes.len())..];
             match rest.first() {
                 Some(b')' | b']' | b'}' | b'"' | b'\'') => k += 1,
-                Some(0xE2) if rest.starts_with("”".as_bytes()) || rest.starts_with("’".as_bytes()) => {
+                Some(0xE2)
+                    if rest.starts_with("”".as_bytes()) || rest.starts_with("’".as_bytes()) =>
+                {
                     k += 3
                 }
                 Some(0xC2) if rest.starts_with("»".as_bytes()) => k += 2,
@@ -249,7 +254,12 @@ impl Splitter<'_> {
             return Next::End;
         };
         if c.is_lowercase() {
-            Next::Lower
+            if list_label(&self.bytes[m..]) {
+                // "world. ii) Next item": a new item, not a lowercase continuation.
+                Next::Other
+            } else {
+                Next::Lower
+            }
         } else if c.is_ascii_digit() {
             Next::Digit
         } else if is_opener(c) {
@@ -404,9 +414,7 @@ impl Splitter<'_> {
         let word = &self.text[w..i];
         let ends = match classify(word) {
             Word::Regular => regular_ends(next),
-            Word::Number { small } => {
-                !(small && self.at_sentence_start(raw)) && regular_ends(next)
-            }
+            Word::Number { small } => !(small && self.at_sentence_start(raw)) && regular_ends(next),
             Word::Letter(c) => self.letter_ends(c, raw, next),
             Word::Initialism(kind) => self.initialism_ends(kind, j, next),
             Word::Abbr(kind) => self.abbr_ends(kind, raw, j, next),
@@ -426,7 +434,10 @@ impl Splitter<'_> {
             Next::Upper(m) if self.is_starter(m) => true,
             // "you and I. Did…", but "Albert I. Jones".
             Next::Upper(_) => c == 'I' && self.prev_word_capitalized(raw) == Some(false),
-            Next::Open { paren: false, upper } => upper,
+            Next::Open {
+                paren: false,
+                upper,
+            } => upper,
             _ => false,
         }
     }
@@ -442,7 +453,10 @@ impl Splitter<'_> {
                 // "the U.S. The…", but "the U.S. Senate".
                 _ => self.is_starter(m),
             },
-            Next::Open { paren: false, upper } => upper,
+            Next::Open {
+                paren: false,
+                upper,
+            } => upper,
             _ => false,
         }
     }
@@ -461,7 +475,10 @@ impl Splitter<'_> {
                 }
                 match next {
                     Next::Upper(m) => !(kind == Abbr::Corporate && self.is_acronym(m)),
-                    Next::Open { paren: false, upper } => upper,
+                    Next::Open {
+                        paren: false,
+                        upper,
+                    } => upper,
                     _ => false,
                 }
             }
@@ -550,9 +567,39 @@ impl Splitter<'_> {
         }
         let ends = match self.next_token(k) {
             Next::End | Next::Lower | Next::Dash { lower_after: true } => false,
+            // An aside after an exclamation belongs to it ("…house!' (Which was true.)"),
+            // unless it stands between two quotations as narration of its own.
+            Next::Open { paren: true, .. } => self.aside_between_quotes(k),
             _ => true,
         };
         if ends && !self.inside(k) {
+            self.cut(k);
+        }
+        k
+    }
+
+    /// Whether the bracketed aside that follows `k` is itself followed by a quotation.
+    fn aside_between_quotes(&self, k: usize) -> bool {
+        let m = self.skip_ws(k);
+        let idx = self.spans.partition_point(|s| s.0 < m);
+        match self.spans.get(idx) {
+            Some(&(open, close)) if open == m => {
+                let after = self.skip_ws(close + 1);
+                matches!(self.char_at(after), Some('"' | '“' | '\'' | '‘'))
+            }
+            _ => false,
+        }
+    }
+
+    /// A quotation broken off by a dash (`"…to--" At this moment`) ends its sentence when a
+    /// capitalised word follows, although no stop mark was written.
+    fn on_closing_quote(&mut self, i: usize, len: usize) -> usize {
+        let k = i + len;
+        if self.char_before(i).is_some_and(is_dash)
+            && self.ws_or_end(k)
+            && matches!(self.next_token(k), Next::Upper(_))
+            && !self.inside(k)
+        {
             self.cut(k);
         }
         k
@@ -575,7 +622,9 @@ impl Splitter<'_> {
             LineBreaks::Significant => {
                 let next = self.char_at(m);
                 let hspace_before = matches!(self.char_before(i), Some(' ' | '\t'));
+                let label = list_label(&self.bytes[m..]);
                 blank
+                    || label
                     || !(next.is_some_and(attaches_left)
                         || hspace_before && next.is_some_and(|c| c.is_lowercase() || c == '('))
             }
@@ -588,6 +637,9 @@ impl Splitter<'_> {
 
     fn on_wide(&mut self, i: usize) -> usize {
         let rest = &self.bytes[i..];
+        if rest.starts_with("”".as_bytes()) {
+            return self.on_closing_quote(i, 3);
+        }
         if rest.starts_with("…".as_bytes()) {
             let k = self.absorb_closers(i + 3);
             if self.ws_or_end(k) && matches!(self.next_token(k), Next::Upper(_)) && !self.inside(k)
@@ -948,6 +1000,26 @@ fn digit_group(b: &[u8], i: usize) -> Option<usize> {
     (e > i && b.get(e).is_none_or(u8::is_ascii_whitespace)).then_some(e)
 }
 
+/// A short lowercase item label at the start of `rest`: `ii)`, `b.)`, `(iv)`, then a space.
+fn list_label(rest: &[u8]) -> bool {
+    let body = rest.strip_prefix(b"(").unwrap_or(rest);
+    let n = body
+        .iter()
+        .take(5)
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    if n == 0 || n > 4 {
+        return false;
+    }
+    let tail = &body[n..];
+    let after = if rest[0] == b'(' {
+        tail.strip_prefix(b")")
+    } else {
+        tail.strip_prefix(b".)").or_else(|| tail.strip_prefix(b")"))
+    };
+    after.is_some_and(|a| a.first().is_some_and(|&c| c == b' ' || c == b'\t'))
+}
+
 /// `[12]`, `[3, 4]`, `[2–11]` at the start of `rest`: its length.
 fn footnote_brackets(rest: &[u8]) -> Option<usize> {
     let close = rest.iter().take(16).position(|&c| c == b']')?;
@@ -984,10 +1056,7 @@ fn is_dash(c: char) -> bool {
 
 /// A line starting with this belongs to the line before ("pricing\n.").
 fn attaches_left(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '”' | '’'
-    )
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '”' | '’')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1233,7 +1302,10 @@ mod tests {
     fn titles_and_initials() {
         assert_eq!(
             sentences("Dr. Ana Ruiz met Gen. Tom Hale and Mrs. Lee on Friday. They talked."),
-            ["Dr. Ana Ruiz met Gen. Tom Hale and Mrs. Lee on Friday.", "They talked."]
+            [
+                "Dr. Ana Ruiz met Gen. Tom Hale and Mrs. Lee on Friday.",
+                "They talked."
+            ]
         );
         assert_eq!(
             sentences("The memo was signed by Harold J. Whitcombe Jr. and filed."),
@@ -1257,7 +1329,10 @@ mod tests {
         );
         assert_eq!(
             sentences("A rally was held in Washington D.C. The crowd was large."),
-            ["A rally was held in Washington D.C.", "The crowd was large."]
+            [
+                "A rally was held in Washington D.C.",
+                "The crowd was large."
+            ]
         );
         assert_eq!(
             sentences("Talks on U.S.-Mexico trade resumed."),
@@ -1269,7 +1344,11 @@ mod tests {
     fn clock_times() {
         assert_eq!(
             sentences("Polls close at 8 p.m. Results come later. At 9 a.m. Mr. Diaz spoke."),
-            ["Polls close at 8 p.m.", "Results come later.", "At 9 a.m. Mr. Diaz spoke."]
+            [
+                "Polls close at 8 p.m.",
+                "Results come later.",
+                "At 9 a.m. Mr. Diaz spoke."
+            ]
         );
     }
 
@@ -1308,7 +1387,10 @@ mod tests {
     fn parentheses() {
         assert_eq!(
             sentences("The index rose (its third gain this week.) Bonds slipped."),
-            ["The index rose (its third gain this week.)", "Bonds slipped."]
+            [
+                "The index rose (its third gain this week.)",
+                "Bonds slipped."
+            ]
         );
         assert_eq!(
             sentences("Output grew (see the table.) in every region."),
@@ -1332,7 +1414,10 @@ mod tests {
     fn web_and_mail() {
         assert_eq!(
             sentences("Write to press.office@agency.example.org. See www.Example.org too."),
-            ["Write to press.office@agency.example.org.", "See www.Example.org too."]
+            [
+                "Write to press.office@agency.example.org.",
+                "See www.Example.org too."
+            ]
         );
     }
 
@@ -1350,7 +1435,10 @@ mod tests {
 
     #[test]
     fn line_breaks() {
-        assert_eq!(sentences("Headline here\nBody starts."), ["Headline here", "Body starts."]);
+        assert_eq!(
+            sentences("Headline here\nBody starts."),
+            ["Headline here", "Body starts."]
+        );
         assert_eq!(
             sentences("a wrapped \nline of text."),
             ["a wrapped \nline of text."]
@@ -1368,9 +1456,16 @@ mod tests {
     fn multibyte_next_to_punctuation() {
         assert_eq!(
             sentences("Café prices rose.Émile paid €3.50! Ça va? Ünal’s “déjà vu.”"),
-            ["Café prices rose.Émile paid €3.50!", "Ça va?", "Ünal’s “déjà vu.”"]
+            [
+                "Café prices rose.Émile paid €3.50!",
+                "Ça va?",
+                "Ünal’s “déjà vu.”"
+            ]
         );
-        assert_eq!(sentences("終わり。次の文．最後"), ["終わり。", "次の文．", "最後"]);
+        assert_eq!(
+            sentences("終わり。次の文．最後"),
+            ["終わり。", "次の文．", "最後"]
+        );
     }
 
     /// Checks the contract on one input: ordered, non-overlapping, in bounds, on char
@@ -1390,7 +1485,10 @@ mod tests {
             last_end = r.end;
         }
         for (i, c) in text.char_indices() {
-            assert!(c.is_whitespace() || covered[i], "{c:?} at {i} uncovered in {text:?}");
+            assert!(
+                c.is_whitespace() || covered[i],
+                "{c:?} at {i} uncovered in {text:?}"
+            );
         }
     }
 
@@ -1422,7 +1520,9 @@ mod tests {
 
     #[test]
     fn pathological_inputs_stay_linear() {
-        for piece in ["(", "\"", "'", ".", ". ", "a.", "U.S. ", "1. ", "a) ", "…", "!?", "x"] {
+        for piece in [
+            "(", "\"", "'", ".", ". ", "a.", "U.S. ", "1. ", "a) ", "…", "!?", "x",
+        ] {
             let text = piece.repeat(50_000);
             let started = std::time::Instant::now();
             check_contract(&text);
