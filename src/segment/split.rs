@@ -138,14 +138,22 @@ impl Splitter<'_> {
         let n = self.bytes.len();
         let mut i = 0;
         while i < n {
-            if let Some(&p) = self.markers.get(self.next_marker) {
-                if p <= i {
+            let limit = match self.markers.get(self.next_marker) {
+                Some(&p) if p <= i => {
                     self.next_marker += 1;
                     if p == i {
                         self.forced_cut(i);
                     }
                     continue;
                 }
+                Some(&p) => p.min(n),
+                None => n,
+            };
+            while i < limit && !MAIN_STOPS[usize::from(self.bytes[i])] {
+                i += 1;
+            }
+            if i >= limit {
+                continue;
             }
             i = match self.bytes[i] {
                 b'.' => self.on_dot(i),
@@ -1080,124 +1088,17 @@ enum Pair {
 /// never run across a line break that ends a sentence, so one stray quote cannot swallow
 /// the rest of a block.
 fn structure(text: &str, breaks: LineBreaks) -> (Vec<(usize, usize)>, Vec<usize>) {
-    const MAX_DEPTH: usize = 64;
-    let mut stack: Vec<(Pair, usize)> = Vec::new();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut cands: Vec<(usize, u8, u16)> = Vec::new();
-    let mut prev = ' ';
-    // Line breaks seen in the current whitespace run, and whether a space or tab stood
-    // before the first of them.
-    let mut breaks_in_run = 0u32;
-    let mut hspace_before_break = false;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if c.is_whitespace() {
-            if c == '\n' || (c == '\r' && next != Some('\n')) {
-                if breaks_in_run == 0 {
-                    hspace_before_break = matches!(prev, ' ' | '\t');
-                }
-                breaks_in_run += 1;
-            }
-            prev = c;
-            continue;
-        }
-        if breaks_in_run > 0 {
-            let reset = match breaks {
-                LineBreaks::Layout => breaks_in_run >= 2,
-                LineBreaks::Significant => {
-                    breaks_in_run >= 2
-                        || !(attaches_left(c)
-                            || hspace_before_break && (c.is_lowercase() || c == '('))
-                }
-            };
-            if reset {
-                stack.clear();
-            }
-            breaks_in_run = 0;
-        }
-        if (prev.is_whitespace() || is_bullet(prev)) && c.is_ascii_alphanumeric() {
-            if let Some((kind, value)) = parse_marker(text, i) {
-                cands.push((i, kind, value));
-            }
-        }
-        let open_ctx = prev.is_whitespace() || is_opener(prev) || is_dash(prev) || prev == '/';
-        let next_solid = next.is_some_and(|n| !n.is_whitespace());
-        let next_alnum = next.is_some_and(char::is_alphanumeric);
-        let find = |stack: &Vec<(Pair, usize)>, p: Pair| stack.iter().rposition(|e| e.0 == p);
-        let mut close = |stack: &mut Vec<(Pair, usize)>, p: Pair| {
-            if let Some(d) = find(stack, p) {
-                pairs.push((stack[d].1, i));
-                stack.truncate(d);
-            }
-        };
-        let opened = match c {
-            '(' => Some(Pair::Paren),
-            '[' => Some(Pair::Square),
-            '{' => Some(Pair::Brace),
-            '“' => Some(Pair::CurlyDouble),
-            '«' => Some(Pair::Angle),
-            '‘' if !prev.is_alphanumeric() => Some(Pair::CurlySingle),
-            ')' => {
-                close(&mut stack, Pair::Paren);
-                None
-            }
-            ']' => {
-                close(&mut stack, Pair::Square);
-                None
-            }
-            '}' => {
-                close(&mut stack, Pair::Brace);
-                None
-            }
-            '”' => {
-                close(&mut stack, Pair::CurlyDouble);
-                None
-            }
-            '»' => {
-                close(&mut stack, Pair::Angle);
-                None
-            }
-            '"' => match find(&stack, Pair::Double) {
-                Some(_) if !prev.is_whitespace() => {
-                    close(&mut stack, Pair::Double);
-                    None
-                }
-                Some(d) if next_solid => {
-                    // A new quotation opens: the previous one was never closed.
-                    stack.truncate(d);
-                    Some(Pair::Double)
-                }
-                None if open_ctx && next_solid => Some(Pair::Double),
-                _ => None,
-            },
-            '\'' | '’' => {
-                let apostrophe = prev.is_alphanumeric() && next_alnum;
-                if apostrophe {
-                    None
-                } else if !prev.is_whitespace() && !next_alnum {
-                    let p = if c == '\'' {
-                        Pair::Single
-                    } else {
-                        Pair::CurlySingle
-                    };
-                    close(&mut stack, p);
-                    None
-                } else if c == '\'' && open_ctx && next_solid {
-                    Some(Pair::Single)
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        };
-        if let Some(p) = opened {
-            if stack.len() < MAX_DEPTH {
-                stack.push((p, i));
-            }
-        }
-        prev = c;
-    }
+    let mut pre = PrePass {
+        text,
+        bytes: text.as_bytes(),
+        stack: Vec::new(),
+        pairs: Vec::new(),
+        cands: Vec::new(),
+    };
+    pre.run(breaks);
+    let PrePass {
+        mut pairs, cands, ..
+    } = pre;
 
     pairs.sort_unstable();
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
@@ -1221,6 +1122,199 @@ fn structure(text: &str, breaks: LineBreaks) -> (Vec<(usize, usize)>, Vec<usize>
             .collect()
     };
     (spans, markers)
+}
+
+/// Bytes the pre-pass must look at; everything else is skipped in a tight loop.
+static PRE_STOPS: [bool; 256] = byte_set(b" \t\n\r\x0B\x0C()[]{}\"'\xC2\xE2");
+
+/// Bytes the main scan must look at.
+static MAIN_STOPS: [bool; 256] = byte_set(b".!?\n\r\"\xE2\xE3\xEF");
+
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        set[bytes[k] as usize] = true;
+        k += 1;
+    }
+    set
+}
+
+struct PrePass<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    stack: Vec<(Pair, usize)>,
+    pairs: Vec<(usize, usize)>,
+    cands: Vec<(usize, u8, u16)>,
+}
+
+impl PrePass<'_> {
+    const MAX_DEPTH: usize = 64;
+
+    fn run(&mut self, breaks: LineBreaks) {
+        let b = self.bytes;
+        let n = b.len();
+        self.token_start(0);
+        let mut i = 0;
+        while i < n {
+            if !PRE_STOPS[usize::from(b[i])] {
+                i += 1;
+                continue;
+            }
+            match b[i] {
+                b' ' | b'\t' | 0x0B | 0x0C => {
+                    i += 1;
+                    self.token_start(i);
+                }
+                b'\n' | b'\r' => {
+                    let hspace_before = i > 0 && matches!(b[i - 1], b' ' | b'\t');
+                    let mut j = i;
+                    let mut line_breaks = 0;
+                    while j < n {
+                        match b[j] {
+                            b'\n' => line_breaks += 1,
+                            b'\r' if b.get(j + 1) != Some(&b'\n') => line_breaks += 1,
+                            b'\r' | b' ' | b'\t' | 0x0B | 0x0C => {}
+                            _ => break,
+                        }
+                        j += 1;
+                    }
+                    let next = self.text.get(j..).and_then(|s| s.chars().next());
+                    let reset = match breaks {
+                        LineBreaks::Layout => line_breaks >= 2,
+                        LineBreaks::Significant => {
+                            line_breaks >= 2
+                                || list_label(&b[j..])
+                                || !(next.is_some_and(attaches_left)
+                                    || hspace_before
+                                        && next.is_some_and(|c| c.is_lowercase() || c == '('))
+                        }
+                    };
+                    if reset {
+                        self.stack.clear();
+                    }
+                    i = j;
+                    self.token_start(i);
+                }
+                b'(' => i = self.open(Pair::Paren, i, 1),
+                b'[' => i = self.open(Pair::Square, i, 1),
+                b'{' => i = self.open(Pair::Brace, i, 1),
+                b')' => i = self.close(Pair::Paren, i, 1),
+                b']' => i = self.close(Pair::Square, i, 1),
+                b'}' => i = self.close(Pair::Brace, i, 1),
+                b'"' => i = self.straight_double(i),
+                b'\'' => i = self.single(i, 1, Pair::Single),
+                _ => i = self.wide(i),
+            }
+        }
+    }
+
+    /// Records a list-label candidate if one starts at `i` (just after a space or bullet).
+    fn token_start(&mut self, i: usize) {
+        if self.bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            if let Some((kind, value)) = parse_marker(self.text, i) {
+                self.cands.push((i, kind, value));
+            }
+        }
+    }
+
+    fn open(&mut self, p: Pair, i: usize, len: usize) -> usize {
+        if self.stack.len() < Self::MAX_DEPTH {
+            self.stack.push((p, i));
+        }
+        i + len
+    }
+
+    fn find(&self, p: Pair) -> Option<usize> {
+        self.stack.iter().rposition(|e| e.0 == p)
+    }
+
+    fn close(&mut self, p: Pair, i: usize, len: usize) -> usize {
+        if let Some(d) = self.find(p) {
+            self.pairs.push((self.stack[d].1, i));
+            self.stack.truncate(d);
+        }
+        i + len
+    }
+
+    fn prev(&self, i: usize) -> char {
+        // The start of the text behaves like a space.
+        self.text
+            .get(..i)
+            .and_then(|s| s.chars().next_back())
+            .unwrap_or(' ')
+    }
+
+    fn next(&self, i: usize) -> Option<char> {
+        self.text.get(i..)?.chars().next()
+    }
+
+    fn straight_double(&mut self, i: usize) -> usize {
+        let prev = self.prev(i);
+        let next_solid = self.next(i + 1).is_some_and(|c| !c.is_whitespace());
+        match self.find(Pair::Double) {
+            Some(_) if !prev.is_whitespace() => self.close(Pair::Double, i, 1),
+            Some(d) if next_solid => {
+                // A new quotation opens: the previous one was never closed.
+                self.stack.truncate(d);
+                self.open(Pair::Double, i, 1)
+            }
+            None if opens_after(prev) && next_solid => self.open(Pair::Double, i, 1),
+            _ => i + 1,
+        }
+    }
+
+    /// `'` or `’`: an apostrophe between letters, else a closing or (`'` only) opening quote.
+    fn single(&mut self, i: usize, len: usize, p: Pair) -> usize {
+        let prev = self.prev(i);
+        let next = self.next(i + len);
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        if prev.is_alphanumeric() && next_alnum {
+            i + len
+        } else if !prev.is_whitespace() && !next_alnum {
+            self.close(p, i, len)
+        } else if p == Pair::Single && opens_after(prev) && next.is_some_and(|c| !c.is_whitespace())
+        {
+            self.open(p, i, len)
+        } else {
+            i + len
+        }
+    }
+
+    fn wide(&mut self, i: usize) -> usize {
+        let rest = &self.bytes[i..];
+        let is = |s: &str| rest.starts_with(s.as_bytes());
+        if is("“") {
+            self.open(Pair::CurlyDouble, i, 3)
+        } else if is("”") {
+            self.close(Pair::CurlyDouble, i, 3)
+        } else if is("‘") {
+            if self.prev(i).is_alphanumeric() {
+                i + 3
+            } else {
+                self.open(Pair::CurlySingle, i, 3)
+            }
+        } else if is("’") {
+            self.single(i, 3, Pair::CurlySingle)
+        } else if is("«") {
+            self.open(Pair::Angle, i, 2)
+        } else if is("»") {
+            self.close(Pair::Angle, i, 2)
+        } else {
+            match self.next(i) {
+                Some(c) if is_bullet(c) => {
+                    let j = i + c.len_utf8();
+                    self.token_start(j);
+                    j
+                }
+                _ => i + 1,
+            }
+        }
+    }
+}
+
+fn opens_after(prev: char) -> bool {
+    prev.is_whitespace() || is_opener(prev) || is_dash(prev) || prev == '/'
 }
 
 /// A list label at `i` ("2.", "3.)", "4)", "b.", "c)") followed by item text: its kind and
