@@ -1125,7 +1125,7 @@ fn structure(text: &str, breaks: LineBreaks) -> (Vec<(usize, usize)>, Vec<usize>
 }
 
 /// Bytes the pre-pass must look at; everything else is skipped in a tight loop.
-static PRE_STOPS: [bool; 256] = byte_set(b" \t\n\r\x0B\x0C()[]{}\"'\xC2\xE2");
+static PRE_STOPS: [bool; 256] = byte_set(b".\n\r()[]{}\"'\xC2\xE2");
 
 /// Bytes the main scan must look at.
 static MAIN_STOPS: [bool; 256] = byte_set(b".!?\n\r\"\xE2\xE3\xEF");
@@ -1154,7 +1154,6 @@ impl PrePass<'_> {
     fn run(&mut self, breaks: LineBreaks) {
         let b = self.bytes;
         let n = b.len();
-        self.token_start(0);
         let mut i = 0;
         while i < n {
             if !PRE_STOPS[usize::from(b[i])] {
@@ -1162,9 +1161,9 @@ impl PrePass<'_> {
                 continue;
             }
             match b[i] {
-                b' ' | b'\t' | 0x0B | 0x0C => {
+                b'.' => {
+                    self.label_before(i);
                     i += 1;
-                    self.token_start(i);
                 }
                 b'\n' | b'\r' => {
                     let hspace_before = i > 0 && matches!(b[i - 1], b' ' | b'\t');
@@ -1194,12 +1193,14 @@ impl PrePass<'_> {
                         self.stack.clear();
                     }
                     i = j;
-                    self.token_start(i);
                 }
                 b'(' => i = self.open(Pair::Paren, i, 1),
                 b'[' => i = self.open(Pair::Square, i, 1),
                 b'{' => i = self.open(Pair::Brace, i, 1),
-                b')' => i = self.close(Pair::Paren, i, 1),
+                b')' => {
+                    self.label_before(i);
+                    i = self.close(Pair::Paren, i, 1);
+                }
                 b']' => i = self.close(Pair::Square, i, 1),
                 b'}' => i = self.close(Pair::Brace, i, 1),
                 b'"' => i = self.straight_double(i),
@@ -1209,12 +1210,25 @@ impl PrePass<'_> {
         }
     }
 
-    /// Records a list-label candidate if one starts at `i` (just after a space or bullet).
-    fn token_start(&mut self, i: usize) {
-        if self.bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            if let Some((kind, value)) = parse_marker(self.text, i) {
-                self.cands.push((i, kind, value));
-            }
+    /// Records a list-label candidate ending at the `.` or `)` at `j`. Labels are found from
+    /// their punctuation, which is rare, rather than at every word start.
+    fn label_before(&mut self, j: usize) {
+        let b = self.bytes;
+        let start = match j {
+            0 => return,
+            1 => 0,
+            _ if b[j - 2].is_ascii_digit() && b[j - 1].is_ascii_digit() => j - 2,
+            _ => j - 1,
+        };
+        if !b[start].is_ascii_alphanumeric() {
+            return;
+        }
+        let prev = self.prev(start);
+        if !(prev.is_whitespace() || is_bullet(prev)) {
+            return;
+        }
+        if let Some((kind, value)) = parse_marker(self.text, start) {
+            self.cands.push((start, kind, value));
         }
     }
 
@@ -1302,12 +1316,8 @@ impl PrePass<'_> {
             self.close(Pair::Angle, i, 2)
         } else {
             match self.next(i) {
-                Some(c) if is_bullet(c) => {
-                    let j = i + c.len_utf8();
-                    self.token_start(j);
-                    j
-                }
-                _ => i + 1,
+                Some(c) => i + c.len_utf8(),
+                None => i + 1,
             }
         }
     }
