@@ -42,13 +42,18 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 
 /// [`split`], with an explicit reading of line breaks.
 pub fn split_with(text: &str, breaks: LineBreaks) -> Vec<Range<usize>> {
-    let (spans, markers) = structure(text, breaks);
+    let Structure {
+        spans,
+        markers,
+        stops,
+    } = structure(text, breaks);
     let splitter = Splitter {
         text,
         bytes: text.as_bytes(),
         breaks,
         spans,
         markers,
+        stops,
         next_marker: 0,
         start: 0,
         out: Vec::new(),
@@ -69,6 +74,9 @@ struct Splitter<'a> {
     spans: Vec<(usize, usize)>,
     /// Starts of inline list items (`… item 2. Next item`), in text order.
     markers: Vec<usize>,
+    /// Positions of the bytes the scan must look at (stop marks, line breaks, quotes, lead
+    /// bytes of wide characters), in text order, found by the pre-pass.
+    stops: Vec<usize>,
     next_marker: usize,
     /// Where the current sentence starts.
     start: usize,
@@ -137,31 +145,36 @@ impl Splitter<'_> {
     fn run(mut self) -> Vec<Range<usize>> {
         let n = self.bytes.len();
         let mut i = 0;
-        while i < n {
-            let limit = match self.markers.get(self.next_marker) {
-                Some(&p) if p <= i => {
+        let stops = std::mem::take(&mut self.stops);
+        let mut next_stop = 0;
+        loop {
+            while stops.get(next_stop).is_some_and(|&p| p < i) {
+                next_stop += 1;
+            }
+            let stop = stops.get(next_stop).copied().unwrap_or(n);
+            match self.markers.get(self.next_marker) {
+                Some(&p) if p < i => {
+                    // Stepped over while handling punctuation: not a label after all.
                     self.next_marker += 1;
-                    if p == i {
-                        self.forced_cut(i);
-                    }
                     continue;
                 }
-                Some(&p) => p.min(n),
-                None => n,
-            };
-            while i < limit && !MAIN_STOPS[usize::from(self.bytes[i])] {
-                i += 1;
+                Some(&p) if p <= stop => {
+                    self.next_marker += 1;
+                    i = p;
+                    self.forced_cut(p);
+                    continue;
+                }
+                _ => {}
             }
-            if i >= limit {
-                continue;
+            if stop >= n {
+                break;
             }
-            i = match self.bytes[i] {
-                b'.' => self.on_dot(i),
-                b'!' | b'?' => self.on_bang(i),
-                b'\n' | b'\r' => self.on_line_break(i),
-                b'"' => self.on_closing_quote(i, 1),
-                0xE2 | 0xE3 | 0xEF => self.on_wide(i),
-                _ => i + 1,
+            i = match self.bytes[stop] {
+                b'.' => self.on_dot(stop),
+                b'!' | b'?' => self.on_bang(stop),
+                b'\n' | b'\r' => self.on_line_break(stop),
+                b'"' => self.on_closing_quote(stop, 1),
+                _ => self.on_wide(stop),
             };
         }
         self.cut(n);
@@ -1087,17 +1100,27 @@ enum Pair {
 /// closer follows a non-space, and a quote between two letters is an apostrophe. Pairs
 /// never run across a line break that ends a sentence, so one stray quote cannot swallow
 /// the rest of a block.
-fn structure(text: &str, breaks: LineBreaks) -> (Vec<(usize, usize)>, Vec<usize>) {
+struct Structure {
+    spans: Vec<(usize, usize)>,
+    markers: Vec<usize>,
+    stops: Vec<usize>,
+}
+
+fn structure(text: &str, breaks: LineBreaks) -> Structure {
     let mut pre = PrePass {
         text,
         bytes: text.as_bytes(),
         stack: Vec::new(),
         pairs: Vec::new(),
         cands: Vec::new(),
+        stops: Vec::new(),
     };
     pre.run(breaks);
     let PrePass {
-        mut pairs, cands, ..
+        mut pairs,
+        cands,
+        stops,
+        ..
     } = pre;
 
     pairs.sort_unstable();
@@ -1121,11 +1144,15 @@ fn structure(text: &str, breaks: LineBreaks) -> (Vec<(usize, usize)>, Vec<usize>
             .map(|&(p, _, _)| p)
             .collect()
     };
-    (spans, markers)
+    Structure {
+        spans,
+        markers,
+        stops,
+    }
 }
 
 /// Bytes the pre-pass must look at; everything else is skipped in a tight loop.
-static PRE_STOPS: [bool; 256] = byte_set(b".\n\r()[]{}\"'\xC2\xE2");
+static PRE_STOPS: [bool; 256] = byte_set(b".!?\n\r()[]{}\"'\xC2\xE2\xE3\xEF");
 
 /// Bytes the main scan must look at.
 static MAIN_STOPS: [bool; 256] = byte_set(b".!?\n\r\"\xE2\xE3\xEF");
@@ -1146,6 +1173,7 @@ struct PrePass<'a> {
     stack: Vec<(Pair, usize)>,
     pairs: Vec<(usize, usize)>,
     cands: Vec<(usize, u8, u16)>,
+    stops: Vec<usize>,
 }
 
 impl PrePass<'_> {
@@ -1156,11 +1184,15 @@ impl PrePass<'_> {
         let n = b.len();
         let mut i = 0;
         while i < n {
-            if !PRE_STOPS[usize::from(b[i])] {
-                i += 1;
-                continue;
+            match b[i..].iter().position(|&c| PRE_STOPS[usize::from(c)]) {
+                Some(k) => i += k,
+                None => break,
+            }
+            if MAIN_STOPS[usize::from(b[i])] {
+                self.stops.push(i);
             }
             match b[i] {
+                b'!' | b'?' | 0xE3 | 0xEF => i += 1,
                 b'.' => {
                     self.label_before(i);
                     i += 1;
