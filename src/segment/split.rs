@@ -57,6 +57,7 @@ pub fn split_with(text: &str, breaks: LineBreaks) -> Vec<Range<usize>> {
         next_marker: 0,
         start: 0,
         out: Vec::new(),
+        web_token: (0, 0, false),
     };
     splitter.run()
 }
@@ -81,6 +82,9 @@ struct Splitter<'a> {
     /// Where the current sentence starts.
     start: usize,
     out: Vec<Range<usize>>,
+    /// The last whitespace-delimited token checked for being a URL or e-mail address, as
+    /// `(start, end, verdict)`, so a token full of dots is examined only once.
+    web_token: (usize, usize, bool),
 }
 
 /// What follows a candidate boundary, after whitespace.
@@ -434,6 +438,11 @@ impl Splitter<'_> {
         };
         let word = &self.text[w..i];
         let ends = match classify(word) {
+            // "three people. 2 were released": a plain lowercase word of some length is no
+            // abbreviation, so a number after it starts a sentence.
+            Word::Regular if next == Next::Digit => {
+                word.len() >= 4 && word.bytes().all(|c| c.is_ascii_lowercase())
+            }
             Word::Regular => regular_ends(next),
             Word::Number { small } => !(small && self.at_sentence_start(raw)) && regular_ends(next),
             Word::Letter(c) => self.letter_ends(c, raw, next),
@@ -470,7 +479,7 @@ impl Splitter<'_> {
         match next {
             Next::Upper(m) => match kind {
                 // "at 6 p.m. Travelers…", but "6 p.m. ET".
-                Dotted::Time => !self.is_time_zone(m),
+                Dotted::Time => !self.is_time_continuation(m),
                 // "the U.S. The…", but "the U.S. Senate".
                 _ => self.is_starter(m),
             },
@@ -531,7 +540,7 @@ impl Splitter<'_> {
 
     /// `world.Today`: a full stop with no space after it, between a lowercase word (or a
     /// number) and a capitalised one, outside URLs and e-mail addresses.
-    fn glued_boundary(&self, i: usize) -> bool {
+    fn glued_boundary(&mut self, i: usize) -> bool {
         let b = self.bytes;
         if i < 2 || i + 2 >= b.len() {
             return false;
@@ -544,26 +553,34 @@ impl Splitter<'_> {
         {
             return false;
         }
-        let lo = i.saturating_sub(256);
+        let (_, end, web) = self.web_token(i);
+        // "testurl.Awesome.com": a further dot followed by a letter means a domain.
+        let domain = b[i + 1..end]
+            .windows(2)
+            .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric());
+        !web && !domain && !self.inside(i + 1)
+    }
+
+    /// The whitespace-delimited token around `i` and whether it is a URL or an e-mail
+    /// address. Cached, because every dot of a long token asks about the same token.
+    fn web_token(&mut self, i: usize) -> (usize, usize, bool) {
+        let (s, e, _) = self.web_token;
+        if s <= i && i < e {
+            return self.web_token;
+        }
+        let b = self.bytes;
         let mut s = i;
-        while s > lo && !b[s - 1].is_ascii_whitespace() {
+        while s > 0 && !b[s - 1].is_ascii_whitespace() {
             s -= 1;
         }
-        let hi = (i + 256).min(b.len());
-        let mut e = i + 1;
-        while e < hi && !b[e].is_ascii_whitespace() {
+        let mut e = i;
+        while e < b.len() && !b[e].is_ascii_whitespace() {
             e += 1;
         }
         let token = &b[s..e];
-        if token.contains(&b'@') || contains(token, b"://") || token.starts_with(b"www.") {
-            return false;
-        }
-        // "testurl.Awesome.com": a further dot followed by a letter means a domain.
-        let rest = &b[i + 1..e];
-        let domain = rest
-            .windows(2)
-            .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric());
-        !domain && !self.inside(i + 1)
+        let web = token.contains(&b'@') || contains(token, b"://") || token.starts_with(b"www.");
+        self.web_token = (s, e, web);
+        self.web_token
     }
 
     fn on_bang(&mut self, i: usize) -> usize {
@@ -722,7 +739,7 @@ impl Splitter<'_> {
             .is_some_and(|w| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase()))
     }
 
-    fn is_time_zone(&self, m: usize) -> bool {
+    fn is_time_continuation(&self, m: usize) -> bool {
         let Some(w) = self.word_at(m) else {
             return false;
         };
@@ -748,6 +765,16 @@ impl Splitter<'_> {
                 | b"utc"
                 | b"bst"
                 | b"cet"
+            // News style puts the day after the time: "at 9 p.m. Friday".
+            | b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"today"
+            | b"tonight"
         )
     }
 }
@@ -827,7 +854,8 @@ fn abbreviation(low: &[u8]) -> Option<Abbr> {
         | b"pct" | b"yr" | b"yrs" | b"mo" | b"mos" | b"ibid" | b"op" | b"govt" | b"intl"
         | b"natl" | b"admin" | b"mgr" | b"dir" | b"div" | b"dist" | b"tel" | b"ext" | b"misc"
         | b"acad" | b"inst" | b"med" | b"mfg" | b"mgmt" | b"dept's" | b"gal" | b"km" | b"mi"
-        | b"btw" | b"ph" | b"phd" => Abbr::General,
+        | b"btw" | b"ph" | b"phd" | b"sect" | b"ref" | b"refs" | b"eq" | b"eqs" | b"tab"
+        | b"ex" => Abbr::General,
         _ => return None,
     })
 }
@@ -1477,6 +1505,72 @@ mod tests {
     }
 
     #[test]
+    fn acceptance_examples_from_the_issue() {
+        for one in [
+            "In an increasingly complex global environment, former U.S. President Donald \
+             Trump has expressed his intent to rekindle ties.",
+            "Their meetings marked groundbreaking moments in U.S.-North Korea relations.",
+        ] {
+            assert_eq!(sentences(one), [one]);
+        }
+        let attributed = "“Nothing is settled without guarantees.” – Dr. Soo Kim, Senior \
+                          Policy Analyst, RAND Corporation.";
+        let got = sentences(attributed);
+        assert!(got.iter().all(|s| !s.ends_with("Dr.")), "{got:?}");
+        assert_eq!(got[0], "“Nothing is settled without guarantees.”");
+    }
+
+    #[test]
+    fn company_names() {
+        assert_eq!(
+            sentences("Globex Corp. CEO Ann Park quit. Initech Ltd. (the rival) said nothing."),
+            [
+                "Globex Corp. CEO Ann Park quit.",
+                "Initech Ltd. (the rival) said nothing."
+            ]
+        );
+        assert_eq!(
+            sentences("The seller was Brandt & Co. Its owner declined to comment."),
+            [
+                "The seller was Brandt & Co.",
+                "Its owner declined to comment."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_starting_with_a_digit() {
+        assert_eq!(
+            sentences("Police detained four people. 3 were freed on bail."),
+            ["Police detained four people.", "3 were freed on bail."]
+        );
+        assert_eq!(
+            sentences("See fig. 4 and sect. 2 of the report."),
+            ["See fig. 4 and sect. 2 of the report."]
+        );
+    }
+
+    #[test]
+    fn time_then_day_or_zone() {
+        assert_eq!(
+            sentences("The ferry sank at 4 a.m. Sunday, and at 6 p.m. ET rescuers arrived."),
+            ["The ferry sank at 4 a.m. Sunday, and at 6 p.m. ET rescuers arrived."]
+        );
+    }
+
+    #[test]
+    fn asides_and_broken_off_quotes() {
+        assert_eq!(
+            sentences("What a mess! (It was.) Then we left."),
+            ["What a mess! (It was.)", "Then we left."]
+        );
+        assert_eq!(
+            sentences("\"Stop right there--\" The guard froze."),
+            ["\"Stop right there--\"", "The guard froze."]
+        );
+    }
+
+    #[test]
     fn clock_times() {
         assert_eq!(
             sentences("Polls close at 8 p.m. Results come later. At 9 a.m. Mr. Diaz spoke."),
@@ -1657,7 +1751,8 @@ mod tests {
     #[test]
     fn pathological_inputs_stay_linear() {
         for piece in [
-            "(", "\"", "'", ".", ". ", "a.", "U.S. ", "1. ", "a) ", "…", "!?", "x",
+            "(", "\"", "'", ".", ". ", "a.", "U.S. ", "1. ", "a) ", "…", "!?", "x", "ab.Cd", "“",
+            "‘x ", "[1]", ".\n", " \n",
         ] {
             let text = piece.repeat(50_000);
             let started = std::time::Instant::now();
