@@ -129,7 +129,10 @@ impl Baseline {
     pub fn parse(text: &str) -> Result<Baseline, BaselineError> {
         let baseline: Baseline = serde_json::from_str(text).map_err(|e| BaselineError {
             line: (e.line() > 0).then_some(e.line()),
-            message: format!("not a factdiff baseline: {}", strip_position(&e.to_string())),
+            message: format!(
+                "not a factdiff baseline: {}",
+                strip_position(&e.to_string())
+            ),
         })?;
         if baseline.schema != SCHEMA {
             return Err(BaselineError {
@@ -208,7 +211,9 @@ impl<'a> Matcher<'a> {
     pub fn stale(self) -> Vec<&'a Entry> {
         let mut left: Vec<usize> = self.remaining.into_values().flatten().collect();
         left.sort_unstable();
-        left.into_iter().map(|i| &self.baseline.entries[i]).collect()
+        left.into_iter()
+            .map(|i| &self.baseline.entries[i])
+            .collect()
     }
 }
 

@@ -205,7 +205,11 @@ fn string_list(
     Ok(out)
 }
 
-fn check_glob(ctx: &Ctx<'_>, span: std::ops::Range<usize>, pattern: &str) -> Result<(), ConfigError> {
+fn check_glob(
+    ctx: &Ctx<'_>,
+    span: std::ops::Range<usize>,
+    pattern: &str,
+) -> Result<(), ConfigError> {
     if pattern.trim().is_empty() {
         return ctx.err(span, "empty file pattern".to_string());
     }
@@ -467,8 +471,10 @@ mod tests {
         assert!(!e.message.contains('\n'));
         let e = Config::parse("[[group]]\nname = \"a\"\nfiles = [\"[\"]\n").unwrap_err();
         assert_eq!(e.line, Some(3));
-        let e = Config::parse("[[group]]\nname=\"a\"\nfiles=[\"x\"]\n[[group]]\nname=\"a\"\nfiles=[\"y\"]")
-            .unwrap_err();
+        let e = Config::parse(
+            "[[group]]\nname=\"a\"\nfiles=[\"x\"]\n[[group]]\nname=\"a\"\nfiles=[\"y\"]",
+        )
+        .unwrap_err();
         assert!(e.message.contains("twice"));
     }
 

@@ -175,7 +175,8 @@ fn walk_root(root: &Path, any_extension: bool) -> Result<Vec<String>> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || e.file_name() != ".git");
     for entry in walker {
-        let entry = entry.with_context(|| format!("{}: cannot walk the directory", root.display()))?;
+        let entry =
+            entry.with_context(|| format!("{}: cannot walk the directory", root.display()))?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -204,10 +205,10 @@ fn resolve_groups(args: &CheckArgs, loaded: &Loaded) -> Result<Vec<FileGroup>> {
     let config = &loaded.config;
     let root = &loaded.root;
     let ignore = config.ignore_set();
-    let config_name = loaded
-        .file
-        .as_ref()
-        .map_or_else(|| config::FILE_NAME.to_string(), |f| f.display().to_string());
+    let config_name = loaded.file.as_ref().map_or_else(
+        || config::FILE_NAME.to_string(),
+        |f| f.display().to_string(),
+    );
     if config.groups.is_empty() {
         let given = if args.inputs.is_empty() {
             vec![".".to_string()]
@@ -341,9 +342,7 @@ pub fn run(args: CheckArgs) -> Result<i32> {
     let text = match args.format {
         CheckFormat::Human => report::check::human(&report, color(&args.out)),
         CheckFormat::Json => report::json::render(&report),
-        CheckFormat::Sarif => {
-            report::sarif::render(&report, &config.fail_on, baseline.is_some())
-        }
+        CheckFormat::Sarif => report::sarif::render(&report, &config.fail_on, baseline.is_some()),
         CheckFormat::Junit => report::junit::render(&report),
         CheckFormat::Github => report::check::github(&report),
     };

@@ -8,7 +8,8 @@ use std::io::Read;
 use std::path::Path;
 
 /// Extensions a directory walk picks up.
-pub(crate) const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
+pub(crate) const ARTICLE_EXTENSIONS: &[&str] =
+    &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
 
 /// Expands the arguments to a list of paths in input order.
 pub(crate) fn expand(inputs: &[String]) -> Result<Vec<String>> {

@@ -289,8 +289,9 @@ pub fn changed_ranges(reference: &str, text: &str) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     for (i, &(start, len, inserted, ws)) in tokens.iter().enumerate() {
         let word = inserted && !ws;
-        let bridge = inserted
-            && ws
+        // Spaces between two changed words join them into one underline, whether or not the
+        // diff matched those spaces.
+        let bridge = ws
             && i > 0
             && tokens[i - 1].2
             && !tokens[i - 1].3
@@ -523,7 +524,12 @@ mod tests {
         let d = "Officials said 10,000 troops were sent.";
         let r = changed_ranges(c, d);
         assert_eq!(r.len(), 1);
-        assert!(d.chars().skip(r[0].0).take(r[0].1 - r[0].0).collect::<String>().contains("10"));
+        assert!(d
+            .chars()
+            .skip(r[0].0)
+            .take(r[0].1 - r[0].0)
+            .collect::<String>()
+            .contains("10"));
     }
 
     #[test]
