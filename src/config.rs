@@ -479,6 +479,13 @@ mod tests {
     }
 
     #[test]
+    fn shipped_example_is_valid() {
+        let c = Config::parse(include_str!("../examples/ci/factdiff.toml")).unwrap();
+        assert_eq!(c.groups.len(), 2);
+        assert!(!c.fails_on(DifferenceKind::Hedge));
+    }
+
+    #[test]
     fn printed_config_parses_back() {
         let c = Config::parse(
             "[[group]]\nname = \"p\"\nfiles = [\"*.md\"]\n[aliases]\n\"A B\" = [\"C\"]\n",

@@ -153,13 +153,20 @@ fn xml_elements(xml: &str) -> std::collections::BTreeMap<String, usize> {
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
                 for a in e.attributes() {
                     let a = a.expect("well-formed attribute");
-                    a.unescape_value().expect("attribute escapes resolve");
+                    a.normalized_value(quick_xml::XmlVersion::Explicit1_0)
+                        .expect("attribute escapes resolve");
                 }
                 let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
                 *seen.entry(name).or_insert(0) += 1;
             }
             Ok(Event::Text(t)) => {
                 t.decode().expect("text decodes");
+            }
+            Ok(Event::GeneralRef(r)) => {
+                let name = r.decode().expect("reference decodes");
+                let known = ["amp", "lt", "gt", "quot", "apos"].contains(&name.as_ref());
+                let char_ref = r.resolve_char_ref().expect("valid character reference");
+                assert!(known || char_ref.is_some(), "undefined entity &{name};");
             }
             Ok(_) => {}
             Err(e) => panic!("malformed XML at {}: {e}\n{xml}", reader.buffer_position()),
