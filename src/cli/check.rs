@@ -331,7 +331,7 @@ pub fn run(args: CheckArgs) -> Result<i32> {
     if let Some(path) = &args.write_baseline {
         let b = report.to_baseline();
         output::emit(Some(path), &b.to_json())
-            .with_context(|| format!("{path}: cannot write the baseline"))?;
+            .map_err(|e| anyhow!("{path}: cannot write the baseline: {}", e.root_cause()))?;
         eprintln!(
             "wrote {} difference{} to {path}",
             b.entries.len(),

@@ -49,8 +49,10 @@ pub struct Finding {
     pub topic: String,
     /// Difference kind.
     pub kind: DifferenceKind,
-    /// What each side says.
+    /// What each side says, documents named by id.
     pub detail: String,
+    /// `detail` with document ids replaced by file paths, for people and annotations.
+    pub message: String,
     /// Fail, warn or accepted.
     pub status: Status,
     /// Stable id, see [`crate::baseline`].
@@ -188,6 +190,7 @@ impl CheckReport {
                         topic: claim.topic.clone(),
                         kind: d.kind,
                         detail: d.detail.clone(),
+                        message: name_documents(&d.detail, &report.documents),
                         status,
                         fingerprint,
                         locations: involved
@@ -246,12 +249,33 @@ impl CheckReport {
                         kind: kind_name(f.kind).to_string(),
                         group: Some(g.name.clone()),
                         files,
-                        detail: f.detail.clone(),
+                        detail: f.message.clone(),
                     }
                 })
                 .collect(),
         )
     }
+}
+
+/// Replaces document ids (`d2`) in judge details by the documents' paths: ids mean nothing
+/// in an annotation on one file.
+fn name_documents(detail: &str, documents: &[DocumentRef]) -> String {
+    let mut out = String::with_capacity(detail.len());
+    let mut rest = detail;
+    while let Some(i) = rest.find(|c: char| c.is_alphanumeric()) {
+        out.push_str(&rest[..i]);
+        let word_len = rest[i..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len() - i);
+        let word = &rest[i..i + word_len];
+        match documents.iter().find(|d| d.id == word) {
+            Some(d) => out.push_str(&d.path),
+            None => out.push_str(word),
+        }
+        rest = &rest[i + word_len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn path_of<'a>(report: &'a CompareReport, doc: &str) -> &'a str {
@@ -396,7 +420,7 @@ pub fn human(report: &CheckReport, color: bool) -> String {
         out.push_str(&format!(
             "{pad} = {}: {}\n",
             p.wrap("1", kind_name(f.kind)),
-            flat(&f.detail)
+            flat(&f.message)
         ));
         if f.status == Status::Warn {
             out.push_str(&format!(
@@ -478,7 +502,7 @@ pub fn github(report: &CheckReport) -> String {
                 .join(", ")
         };
         for (i, loc) in f.locations.iter().enumerate() {
-            let message = format!("{} (differs from {})", flat(&f.detail), others(i));
+            let message = format!("{} (differs from {})", flat(&f.message), others(i));
             out.push_str(&format!(
                 "::{level} file={},line={},col={},title={}::{}\n",
                 escape(&loc.path, true),
@@ -530,6 +554,22 @@ mod tests {
             .take(r[0].1 - r[0].0)
             .collect::<String>()
             .contains("10"));
+    }
+
+    #[test]
+    fn document_ids_become_paths() {
+        let doc = |id: &str, path: &str| DocumentRef {
+            id: id.into(),
+            path: path.into(),
+            title: None,
+            byline: None,
+            short: String::new(),
+        };
+        let docs = [doc("d1", "a.md"), doc("d12", "b.txt")];
+        assert_eq!(
+            name_documents("d12 denies (“not”), d1 asserts; d3 and dd1", &docs),
+            "b.txt denies (“not”), a.md asserts; d3 and dd1"
+        );
     }
 
     #[test]

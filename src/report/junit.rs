@@ -81,18 +81,18 @@ pub fn render(report: &CheckReport) -> String {
                     Status::Fail => body.push_str(&format!(
                         "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
                         kind_name(f.kind),
-                        escape(&format!("{} difference: {}", kind_name(f.kind), f.detail)),
+                        escape(&format!("{} difference: {}", kind_name(f.kind), f.message)),
                         escape(&locations)
                     )),
                     Status::Warn => notes.push(format!(
                         "warning ({} is not in fail-on): {}\n{locations}",
                         kind_name(f.kind),
-                        f.detail
+                        f.message
                     )),
                     Status::Accepted => notes.push(format!(
                         "accepted by the baseline ({}): {}\n{locations}",
                         kind_name(f.kind),
-                        f.detail
+                        f.message
                     )),
                 }
             }

@@ -213,7 +213,7 @@ fn result(group: &str, f: &Finding, with_baseline: bool) -> SarifResult {
                 kind_name(f.kind),
                 f.claim,
                 f.topic,
-                f.detail
+                f.message
             ),
         },
         locations: f
