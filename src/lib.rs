@@ -16,6 +16,8 @@
 //! ```
 
 pub mod align;
+pub mod baseline;
+pub mod config;
 pub mod extract;
 pub mod ingest;
 pub mod judge;

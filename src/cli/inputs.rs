@@ -2,15 +2,17 @@
 //! path, symlink loops detected) and `-` for standard input.
 
 use anyhow::{anyhow, bail, Context, Result};
+use factdiff::extract::Extractor;
 use factdiff::{Document, InputFormat};
 use std::io::Read;
 use std::path::Path;
 
 /// Extensions a directory walk picks up.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
+pub(crate) const ARTICLE_EXTENSIONS: &[&str] =
+    &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
 
 /// Expands the arguments to a list of paths in input order.
-fn expand(inputs: &[String]) -> Result<Vec<String>> {
+pub(crate) fn expand(inputs: &[String]) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for input in inputs {
         if input == "-" {
@@ -59,6 +61,15 @@ fn expand(inputs: &[String]) -> Result<Vec<String>> {
 
 /// Reads every input; the first unreadable one ends the run with its path and cause.
 pub fn read_all(inputs: &[String], format: Option<InputFormat>) -> Result<Vec<Document>> {
+    read_all_with(inputs, format, &Extractor::default())
+}
+
+/// [`read_all`] with a configured extractor (aliases from `factdiff.toml`).
+pub fn read_all_with(
+    inputs: &[String],
+    format: Option<InputFormat>,
+    extractor: &Extractor,
+) -> Result<Vec<Document>> {
     let paths = expand(inputs)?;
     let mut docs = Vec::with_capacity(paths.len());
     for (i, path) in paths.iter().enumerate() {
@@ -75,7 +86,7 @@ pub fn read_all(inputs: &[String], format: Option<InputFormat>) -> Result<Vec<Do
             .or_else(|| InputFormat::from_path(path))
             .unwrap_or(InputFormat::Text);
         let id = format!("d{}", i + 1);
-        let doc = Document::read(&id, path, &bytes, format).with_context(|| {
+        let doc = Document::read_with(&id, path, &bytes, format, extractor).with_context(|| {
             if path == "-" {
                 "<stdin>".to_string()
             } else {

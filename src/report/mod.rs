@@ -9,7 +9,9 @@ pub mod diff;
 pub mod extract;
 pub mod grid;
 pub mod json;
+pub mod junit;
 pub mod markdown;
+pub mod sarif;
 pub mod table;
 
 use crate::extract::quantity::{Quantity, QuantityKind};
