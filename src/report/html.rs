@@ -52,10 +52,11 @@ pub fn escape(text: &str) -> String {
 pub fn render(report: &CompareReport) -> String {
     let view = View {
         report,
-        texts: cited_texts(report),
+        texts: cited_texts(report, true),
         pairs: None,
+        claims: true,
     };
-    page(&view, true)
+    page(&view)
 }
 
 /// The comparison as an HTML page with the full text of every source (headings and
@@ -66,18 +67,20 @@ pub fn render_comparison(cmp: &Comparison) -> String {
         report: &report,
         texts: full_texts(cmp),
         pairs: Some(pair_verdicts(cmp, &report)),
+        claims: true,
     };
-    page(&view, true)
+    page(&view)
 }
 
 /// The numbers table alone (`factdiff numbers --format html`), with the cited sentences.
 pub fn render_numbers(report: &CompareReport) -> String {
     let view = View {
         report,
-        texts: cited_texts(report),
+        texts: cited_texts(report, false),
         pairs: None,
+        claims: false,
     };
-    page(&view, false)
+    page(&view)
 }
 
 /// Everything a page is drawn from.
@@ -86,6 +89,8 @@ struct View<'a> {
     texts: Vec<DocText>,
     /// Exact verdicts per claim and pair of documents, when the comparison is at hand.
     pairs: Option<PairVerdicts>,
+    /// Whether the page shows the claims (the numbers page does not), so links to them land.
+    claims: bool,
 }
 
 /// The sentences of one document that the page shows.
@@ -157,7 +162,9 @@ fn full_texts(cmp: &Comparison) -> Vec<DocText> {
         .collect()
 }
 
-fn cited_texts(report: &CompareReport) -> Vec<DocText> {
+/// The sentences the page cites: every statement of a claim, or with `claims` false only
+/// those that give a number.
+fn cited_texts(report: &CompareReport, claims: bool) -> Vec<DocText> {
     report
         .documents
         .iter()
@@ -165,6 +172,7 @@ fn cited_texts(report: &CompareReport) -> Vec<DocText> {
             let mut cited: Vec<&super::StatementOut> = report
                 .claims
                 .iter()
+                .filter(|_| claims)
                 .flat_map(|c| &c.statements)
                 .filter(|s| s.doc == doc.id)
                 .chain(
@@ -317,8 +325,9 @@ fn verdict_class(v: Verdict) -> &'static str {
     }
 }
 
-fn page(view: &View<'_>, full: bool) -> String {
+fn page(view: &View<'_>) -> String {
     let report = view.report;
+    let full = view.claims;
     let heading = if full {
         "factdiff comparison"
     } else {
@@ -692,12 +701,20 @@ fn numbers_section(view: &View<'_>) -> String {
     }
     out.push_str("<th>conflict</th></tr></thead>\n<tbody>\n");
     for row in &report.numbers {
+        let claim = if view.claims {
+            format!("<a href=\"#{c}\">{c}</a>", c = escape(&row.claim))
+        } else {
+            escape(&row.claim)
+        };
         out.push_str(&format!(
-            "<tr{}><td class=\"mono\"><a href=\"#{c}\">{c}</a></td><td>{}</td><td class=\"muted\">{}</td>",
-            if row.conflict { " class=\"conflict\"" } else { "" },
+            "<tr{}><td class=\"mono\">{claim}</td><td>{}</td><td class=\"muted\">{}</td>",
+            if row.conflict {
+                " class=\"conflict\""
+            } else {
+                ""
+            },
             escape(&row.label),
             escape(&row.unit),
-            c = escape(&row.claim),
         ));
         for d in &report.documents {
             let values: Vec<String> = row
@@ -985,7 +1002,7 @@ fn sources_section(view: &View<'_>) -> String {
                 s.column,
                 escape(&s.text)
             ));
-            if let Some(claim) = claim_of.get(s.id.as_str()) {
+            if let Some(claim) = claim_of.get(s.id.as_str()).filter(|_| view.claims) {
                 out.push_str(&format!(
                     "<a class=\"ref {}\" href=\"#{c}\">{c}</a>",
                     verdict_class(claim.verdict),
@@ -1100,6 +1117,8 @@ mod tests {
         let numbers = render_numbers(&report);
         assert!(numbers.contains("conflict"));
         assert!(!numbers.contains("id=\"coverage\""));
+        assert!(numbers.contains(&format!("id=\"{}\"", s[0].sentence)));
+        assert!(!numbers.contains(&format!("href=\"#{}\"", report.claims[0].id)));
     }
 
     #[test]
