@@ -595,28 +595,37 @@ pub fn word_diff(old: &str, new: &str) -> String {
             }
             i += 1;
         }
-        // Trailing spaces belong outside the marks so the highlight hugs the words.
-        let (del_text, del_tail) = split_trailing_space(&del);
-        let (ins_text, ins_tail) = split_trailing_space(&ins);
+        // Spaces at either end belong outside the marks, so the highlight hugs the words;
+        // one side's spacing is enough, the new text's when both have some.
+        let (del_lead, del_text, del_tail) = split_space(&del);
+        let (ins_lead, ins_text, ins_tail) = split_space(&ins);
+        let lead = if ins_lead.is_empty() {
+            del_lead
+        } else {
+            ins_lead
+        };
+        let tail = if ins_tail.is_empty() {
+            del_tail
+        } else {
+            ins_tail
+        };
+        out.push_str(&escape(lead));
         if !del_text.is_empty() {
             out.push_str(&format!("<del>{}</del>", escape(del_text)));
         }
         if !ins_text.is_empty() {
             out.push_str(&format!("<ins>{}</ins>", escape(ins_text)));
         }
-        let tail = if ins_text.is_empty() {
-            del_tail
-        } else {
-            ins_tail
-        };
         out.push_str(&escape(tail));
     }
     out
 }
 
-fn split_trailing_space(s: &str) -> (&str, &str) {
-    let text = s.trim_end();
-    (text, &s[text.len()..])
+/// `s` as (leading whitespace, text, trailing whitespace).
+fn split_space(s: &str) -> (&str, &str, &str) {
+    let text = s.trim();
+    let lead = s.len() - s.trim_start().len();
+    (&s[..lead], text, &s[lead + text.len()..])
 }
 
 fn unique_section(view: &View<'_>) -> String {
@@ -1049,6 +1058,14 @@ mod tests {
         assert!(out.contains("<del>not</del> agreed"));
         assert!(out.contains("&lt;b&gt;"));
         assert!(!out.contains("<b>"));
+    }
+
+    #[test]
+    fn word_diff_keeps_spaces_outside_the_marks() {
+        let out = word_diff("they said 'yes' <b> today", "they said \"no\" x today");
+        assert!(out.starts_with("they said <del>"), "{out}");
+        assert!(!out.contains("<del> ") && !out.contains(" </del>"), "{out}");
+        assert!(!out.contains("<ins> ") && !out.contains(" </ins>"), "{out}");
     }
 
     #[test]
