@@ -388,6 +388,8 @@ fn header(view: &View<'_>, heading: &str, full: bool) -> String {
             ("", s.unique, "one source only"),
             ("differ", s.number_conflicts, "number conflicts"),
         ] {
+            // Colour only what is there: a red zero reads as an alarm.
+            let class = if n == 0 { "" } else { class };
             out.push_str(&format!("<li class=\"{class}\"><b>{n}</b>{what}</li>\n"));
         }
         out.push_str("</ul>\n");
@@ -849,7 +851,8 @@ fn heatmap_section(view: &View<'_>) -> String {
     const LEFT: usize = 190;
     const TOP: usize = 34;
     let n = docs.len();
-    let (width, height) = (LEFT + CELL * n + 2, TOP + CELL * n + 2);
+    const LEGEND: usize = 44;
+    let (width, height) = (LEFT + CELL * n.max(4) + 2, TOP + CELL * n + LEGEND);
     let mut svg = format!(
         "<svg role=\"img\" aria-labelledby=\"heatmap-title\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">\n<title id=\"heatmap-title\">Share of shared claims on which each pair of sources agrees</title>\n"
     );
@@ -920,11 +923,9 @@ fn heatmap_section(view: &View<'_>) -> String {
                 continue;
             }
             let share = agree as f64 / both as f64;
-            // Red through amber to green; dark enough at every step for white figures.
-            let hue = 4.0 + share * 138.0;
             svg.push_str(&rect(
                 "",
-                &format!("fill=\"hsl({hue:.0}, 58%, 36%)\" "),
+                &format!("fill=\"{}\" ", share_colour(share)),
                 &format!(
                     "{} and {}: agree on {agree} of {both} claim{} both speak to",
                     a.id,
@@ -941,6 +942,24 @@ fn heatmap_section(view: &View<'_>) -> String {
             ));
         }
     }
+    // A five-step key under the grid, drawn with the same colour scale as the cells.
+    let y = TOP + CELL * n + 16;
+    svg.push_str(&format!(
+        "<text class=\"legend\" x=\"{}\" y=\"{}\" text-anchor=\"end\">agree on</text>\n",
+        LEFT - 10,
+        y + 12
+    ));
+    for step in 0..5 {
+        let share = step as f64 / 4.0;
+        let x = LEFT + step * 56;
+        svg.push_str(&format!(
+            "<rect x=\"{x}\" y=\"{y}\" width=\"18\" height=\"16\" rx=\"3\" fill=\"{}\"/><text class=\"legend\" x=\"{}\" y=\"{}\">{:.0}%</text>\n",
+            share_colour(share),
+            x + 23,
+            y + 12,
+            share * 100.0
+        ));
+    }
     svg.push_str("</svg>");
     let how = if view.pairs.is_some() {
         "Each pair of statements is judged on its own."
@@ -951,6 +970,13 @@ fn heatmap_section(view: &View<'_>) -> String {
         "<figure class=\"heatmap\">\n{svg}\n<figcaption>Rows and columns are sources; the diagonal counts the shared claims each source speaks to. {how}</figcaption>\n</figure>\n</section>\n"
     ));
     out
+}
+
+/// The heatmap's colour for a share of agreement: red through amber to green, dark enough
+/// at every step for white figures.
+fn share_colour(share: f64) -> String {
+    let hue = 4.0 + share.clamp(0.0, 1.0) * 138.0;
+    format!("hsl({hue:.0}, 58%, 36%)")
 }
 
 fn sources_section(view: &View<'_>) -> String {
