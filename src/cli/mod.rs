@@ -110,6 +110,7 @@ enum Format {
     Table,
     Markdown,
     Json,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -152,6 +153,7 @@ fn execute(cli: Cli) -> Result<i32> {
                 Format::Table => table::render(&report, style(&args.out)),
                 Format::Markdown => report::markdown::render(&report),
                 Format::Json => report::json::render(&report),
+                Format::Html => report::html::render_comparison(&cmp),
             };
             output::emit(args.out.output.as_deref(), &text)?;
             Ok(exit_for(args.exit_code, report.summary.differences))
@@ -177,6 +179,7 @@ fn execute(cli: Cli) -> Result<i32> {
                     documents: &report.documents,
                     numbers: &report.numbers,
                 }),
+                Format::Html => report::html::render_numbers(&report),
             };
             output::emit(args.out.output.as_deref(), &text)?;
             Ok(exit_for(args.exit_code, report.summary.number_conflicts))

@@ -8,6 +8,7 @@ pub mod check;
 pub mod diff;
 pub mod extract;
 pub mod grid;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
