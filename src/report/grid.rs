@@ -152,10 +152,10 @@ pub fn numbers_grid(report: &CompareReport, rows: &[NumberRow]) -> Grid {
                 .iter()
                 .filter(|v| v.doc == doc.id)
                 .map(|v| {
-                    let normal = if matches!(row.kind, QuantityKind::Year | QuantityKind::Date) {
-                        format!("{}", v.low)
-                    } else {
-                        format_interval(v.low, v.high)
+                    let normal = match (row.kind, &v.normalized) {
+                        (_, Some(iso)) => iso.clone(),
+                        (QuantityKind::Year, None) => format!("{}", v.low),
+                        _ => format_interval(v.low, v.high),
                     };
                     if normal == v.text {
                         v.text.clone()

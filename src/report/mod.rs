@@ -109,6 +109,9 @@ pub struct NumberValue {
     pub low: f64,
     /// Upper end, normalised.
     pub high: f64,
+    /// ISO form of a date (`2019-02-27`, or `--03-14` without a year).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub normalized: Option<String>,
 }
 
 /// A row of the numbers table: one measured thing, the values each source gives.
@@ -260,6 +263,7 @@ fn number_rows(
                 text: q.text.clone(),
                 low: q.low,
                 high: q.high,
+                normalized: q.normalized.clone(),
             };
             let slot = rows.iter_mut().find(|(r, qs)| {
                 r.unit == q.unit && qs[0].per == q.per && same_family(qs[0].kind, q.kind)
@@ -313,8 +317,8 @@ fn values_disagree(row: &NumberRow, qs: &[&Quantity]) -> bool {
     false
 }
 
-/// A short description of what a quantity measures: its unit followed by the words that
-/// come after it in the clause (or before it when nothing follows).
+/// A short description of what a quantity measures: the words that come after it in its
+/// clause, or those before it when nothing follows.
 fn label(doc: &Document, s: usize, q: &Quantity) -> String {
     let sentence = &doc.sentences[s];
     let text = &sentence.text;
@@ -339,17 +343,7 @@ fn label(doc: &Document, s: usize, q: &Quantity) -> String {
         let words: Vec<&str> = clause.split_whitespace().collect();
         words[words.len().saturating_sub(5)..].join(" ")
     };
-    let unit = match q.kind {
-        QuantityKind::Year | QuantityKind::Date => "year".to_string(),
-        QuantityKind::Money => q.unit.clone(),
-        QuantityKind::Percent => "%".to_string(),
-        _ => q.unit.clone(),
-    };
-    if context.is_empty() {
-        unit
-    } else {
-        format!("{unit}: {context}")
-    }
+    context
 }
 
 /// One sentence of `extract`'s report.
