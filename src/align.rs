@@ -3,8 +3,9 @@
 //! Owns candidate search and pairing. Statements meet only the partners an inverted index over
 //! their content terms and entities proposes, so the cost follows the number of shared rare
 //! features rather than the square of the number of statements. Each candidate pair is scored
-//! from several signals ([`Signals`]); pairs that are each other's best match across two
-//! documents are joined, strongest first, into claims that hold at most one statement per
+//! from several signals ([`Signals`]) combined by a logistic model fitted on paraphrase pairs
+//! (`cargo run --release --example fit_matcher`); pairs that are each other's best match across
+//! two documents are joined, strongest first, into claims that hold at most one statement per
 //! document.
 
 use crate::extract::Facts;
@@ -25,48 +26,69 @@ pub struct Cluster {
     pub pairs: Vec<(StatementRef, StatementRef, f64)>,
 }
 
-/// The evidence that two statements say the same thing.
+/// The evidence that two statements say the same thing, each in 0..=1.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Signals {
-    /// Cosine of IDF-weighted content terms.
-    pub terms: f64,
-    /// IDF-weighted overlap of canonical entities (Dice).
+    /// Cosine of IDF-weighted content terms and entities.
+    pub cosine: f64,
+    /// IDF-weighted share of the lighter statement's terms found in the other.
+    pub cover_min: f64,
+    /// IDF-weighted share of the heavier statement's terms found in the other.
+    pub cover_max: f64,
+    /// IDF-weighted overlap of canonical entities (Dice); names within a small edit distance
+    /// count as equal.
     pub entities: f64,
     /// Share of adjacent term pairs (bigrams) in common (Dice).
     pub bigrams: f64,
     /// Share of quantities with equal value and unit (Dice).
     pub numbers: f64,
+    /// 1 when both give quantities and none of them is shared.
+    pub number_clash: f64,
+    /// Shorter statement's term count over the longer's.
+    pub length_ratio: f64,
 }
 
+/// Names of the signals, in the order of [`Signals::as_array`].
+pub const SIGNAL_NAMES: [&str; 8] = [
+    "cosine",
+    "cover_min",
+    "cover_max",
+    "entities",
+    "bigrams",
+    "numbers",
+    "number_clash",
+    "length_ratio",
+];
+
 impl Signals {
-    /// Probability-like score in 0..1 from a logistic combination of the signals.
+    /// The signals as a vector, for fitting.
+    pub fn as_array(&self) -> [f64; 8] {
+        [
+            self.cosine,
+            self.cover_min,
+            self.cover_max,
+            self.entities,
+            self.bigrams,
+            self.numbers,
+            self.number_clash,
+            self.length_ratio,
+        ]
+    }
+
+    /// Probability-like score in 0..1 from the logistic combination of the signals.
     pub fn score(&self) -> f64 {
-        let z = WEIGHTS.bias
-            + WEIGHTS.terms * self.terms
-            + WEIGHTS.entities * self.entities
-            + WEIGHTS.bigrams * self.bigrams
-            + WEIGHTS.numbers * self.numbers;
-        1.0 / (1.0 + (-z).exp())
+        score_with(&WEIGHTS, &self.as_array())
     }
 }
 
-struct Weights {
-    bias: f64,
-    terms: f64,
-    entities: f64,
-    bigrams: f64,
-    numbers: f64,
+/// Logistic combination: `weights[0]` is the bias, the rest pair with the signals.
+pub fn score_with(weights: &[f64; 9], x: &[f64; 8]) -> f64 {
+    let z = weights[0] + weights[1..].iter().zip(x).map(|(w, v)| w * v).sum::<f64>();
+    1.0 / (1.0 + (-z).exp())
 }
 
-/// Logistic weights. Set by hand on the example articles; a calibration on paraphrase pairs
-/// replaces them when the matcher evaluation lands.
-const WEIGHTS: Weights = Weights {
-    bias: -4.0,
-    terms: 7.0,
-    entities: 2.5,
-    bigrams: 2.0,
-    numbers: 1.5,
-};
+/// Bias, then one weight per signal in [`SIGNAL_NAMES`] order.
+pub const WEIGHTS: [f64; 9] = [-4.0, 7.0, 0.0, 0.0, 2.5, 2.0, 1.5, 0.0, 0.0];
 
 /// Size of the imaginary background corpus in the IDF formula.
 const IDF_PRIOR: f64 = 50.0;
@@ -165,19 +187,115 @@ impl Background {
     }
 }
 
-/// Interned terms, entities, bigrams and numbers of one statement.
-type FeatureIds = (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>);
-
 /// One statement reduced to weighted feature ids.
 struct Profile {
     doc: usize,
     sentence: usize,
-    /// (feature id, weight), sorted by id; terms and entities share the id space.
+    /// (feature id, IDF weight), sorted by id; terms and entities share the id space.
     features: Vec<(u32, f64)>,
     norm: f64,
+    /// Sum of the feature weights.
+    mass: f64,
+    terms: usize,
     entities: Vec<u32>,
     bigrams: Vec<u32>,
     numbers: Vec<u32>,
+}
+
+/// Every comparable statement of a set of documents, profiled, with IDF per feature.
+struct Index {
+    profiles: Vec<Profile>,
+    df: Vec<u32>,
+    idf: Vec<f64>,
+    keys: Vec<String>,
+}
+
+impl Index {
+    fn build(docs: &[Document], background: Option<&Background>) -> Index {
+        let mut interner = Interner::default();
+        let mut profiles = Vec::new();
+        let mut raw: Vec<[Vec<u32>; 4]> = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            for (s, (sentence, facts)) in doc.sentences.iter().zip(&doc.facts).enumerate() {
+                if !sentence.is_comparable() {
+                    continue;
+                }
+                let keys = FeatureKeys::of(facts);
+                let mut ids = |v: &[String]| v.iter().map(|k| interner.id(k)).collect::<Vec<u32>>();
+                raw.push([
+                    ids(&keys.terms),
+                    ids(&keys.entities),
+                    ids(&keys.bigrams),
+                    ids(&keys.numbers),
+                ]);
+                profiles.push(Profile {
+                    doc: d,
+                    sentence: s,
+                    features: Vec::new(),
+                    norm: 0.0,
+                    mass: 0.0,
+                    terms: keys.terms.len(),
+                    entities: Vec::new(),
+                    bigrams: Vec::new(),
+                    numbers: Vec::new(),
+                });
+            }
+        }
+        let mut df = vec![0u32; interner.keys.len()];
+        for ids in &raw {
+            let mut seen: Vec<u32> = ids.iter().flatten().copied().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for id in seen {
+                df[id as usize] += 1;
+            }
+        }
+        let total = (profiles.len() + background.map_or(0, |b| b.statements)) as f64;
+        // A background of IDF_PRIOR imaginary statements lacking every feature keeps IDF
+        // meaningful for two short texts, where every shared word would otherwise look common.
+        let idf: Vec<f64> = interner
+            .keys
+            .iter()
+            .zip(&df)
+            .map(|(key, &n)| {
+                let n = (n + background.map_or(0, |b| b.df(key))) as f64;
+                ((total + IDF_PRIOR) / (n + 0.5)).ln().max(0.0)
+            })
+            .collect();
+        for (p, [terms, entities, bigrams, numbers]) in profiles.iter_mut().zip(raw) {
+            let mut features: Vec<(u32, f64)> = terms
+                .iter()
+                .chain(&entities)
+                .map(|&t| (t, idf[t as usize]))
+                .collect();
+            features.sort_unstable_by_key(|&(id, _)| id);
+            // Repeated words add their weight once per occurrence.
+            features.dedup_by(|b, a| {
+                if a.0 == b.0 {
+                    a.1 += b.1;
+                    true
+                } else {
+                    false
+                }
+            });
+            p.norm = features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            p.mass = features.iter().map(|(_, w)| w).sum();
+            p.features = features;
+            p.entities = sorted_unique(entities);
+            p.bigrams = sorted_unique(bigrams);
+            p.numbers = sorted_unique(numbers);
+        }
+        Index {
+            profiles,
+            df,
+            idf,
+            keys: interner.keys,
+        }
+    }
+
+    fn address(&self, i: usize) -> StatementRef {
+        (self.profiles[i].doc, self.profiles[i].sentence)
+    }
 }
 
 /// Groups the comparable statements of `docs` into clusters. Every comparable statement ends
@@ -188,79 +306,28 @@ pub fn align(docs: &[Document]) -> Vec<Cluster> {
 
 /// [`align`] with IDF drawn from `background` as well as from the documents themselves.
 pub fn align_with(docs: &[Document], background: Option<&Background>) -> Vec<Cluster> {
-    let mut interner = Interner::default();
-    let mut profiles = Vec::new();
-    let mut raw: Vec<FeatureIds> = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for (s, (sentence, facts)) in doc.sentences.iter().zip(&doc.facts).enumerate() {
-            if !sentence.is_comparable() {
-                continue;
-            }
-            let keys = FeatureKeys::of(facts);
-            let mut ids = |v: &[String]| v.iter().map(|k| interner.id(k)).collect::<Vec<u32>>();
-            let ids = (
-                ids(&keys.terms),
-                ids(&keys.entities),
-                ids(&keys.bigrams),
-                ids(&keys.numbers),
-            );
-            profiles.push(Profile {
-                doc: d,
-                sentence: s,
-                features: Vec::new(),
-                norm: 0.0,
-                entities: Vec::new(),
-                bigrams: Vec::new(),
-                numbers: Vec::new(),
-            });
-            raw.push(ids);
-        }
-    }
-    let n = profiles.len();
-    let mut df = vec![0u32; interner.keys.len()];
-    for (terms, entities, bigrams, numbers) in &raw {
-        let mut seen: Vec<u32> = terms
-            .iter()
-            .chain(entities)
-            .chain(bigrams)
-            .chain(numbers)
-            .copied()
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for id in seen {
-            df[id as usize] += 1;
-        }
-    }
-    let bg_n = background.map_or(0, |b| b.statements);
-    let bg_df: Vec<u32> = interner
-        .keys
-        .iter()
-        .map(|k| background.map_or(0, |b| b.df(k)))
-        .collect();
-    // A background of IDF_PRIOR imaginary statements lacking every feature keeps IDF
-    // meaningful for two short texts, where every shared word would otherwise look common.
-    let idf = |id: u32| {
-        let df = (df[id as usize] + bg_df[id as usize]) as f64;
-        ((n + bg_n) as f64 + IDF_PRIOR) / (df + 0.5)
-    };
-    let idf = |id: u32| idf(id).ln().max(0.0);
-    for (p, (terms, entities, bigrams, numbers)) in profiles.iter_mut().zip(raw) {
-        let mut weights: HashMap<u32, f64> = HashMap::new();
-        for &t in terms.iter().chain(&entities) {
-            *weights.entry(t).or_default() += idf(t);
-        }
-        let mut features: Vec<(u32, f64)> = weights.into_iter().collect();
-        features.sort_unstable_by_key(|&(id, _)| id);
-        p.norm = features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-        p.features = features;
-        p.entities = sorted_unique(entities);
-        p.bigrams = sorted_unique(bigrams);
-        p.numbers = sorted_unique(numbers);
-    }
+    let index = Index::build(docs, background);
+    let best = best_partners(&index);
+    cluster(&index, best)
+}
 
-    let best = best_partners(&profiles, &df, &idf);
-    cluster(&profiles, best)
+/// For every comparable statement, its best candidate in each other document with the
+/// signals of the pair: what the matcher decides on, exposed for fitting its weights.
+pub fn candidate_pairs(
+    docs: &[Document],
+    background: Option<&Background>,
+) -> Vec<(StatementRef, StatementRef, Signals)> {
+    let index = Index::build(docs, background);
+    best_partners(&index)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, partners)| {
+            let index = &index;
+            partners
+                .into_iter()
+                .map(move |(j, _, s)| (index.address(i), index.address(j), s))
+        })
+        .collect()
 }
 
 fn sorted_unique(mut v: Vec<u32>) -> Vec<u32> {
@@ -270,16 +337,13 @@ fn sorted_unique(mut v: Vec<u32>) -> Vec<u32> {
 }
 
 /// For every statement, its best-scoring candidate in each other document.
-fn best_partners(
-    profiles: &[Profile],
-    df: &[u32],
-    idf: &dyn Fn(u32) -> f64,
-) -> Vec<Vec<(usize, f64, Signals)>> {
+fn best_partners(index: &Index) -> Vec<Vec<(usize, f64, Signals)>> {
+    let profiles = &index.profiles;
     let cap = posting_cap(profiles.len());
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.df.len()];
     for (i, p) in profiles.iter().enumerate() {
         for &(id, _) in &p.features {
-            if (df[id as usize] as usize) <= cap {
+            if (index.df[id as usize] as usize) <= cap {
                 postings[id as usize].push(i as u32);
             }
         }
@@ -305,7 +369,7 @@ fn best_partners(
         candidates.sort_unstable();
         let mut per_doc: Vec<(usize, f64, Signals)> = Vec::new();
         for &j in &candidates {
-            let signals = signals(p, &profiles[j], idf);
+            let signals = signals(index, p, &profiles[j]);
             let score = signals.score();
             let doc = profiles[j].doc;
             if slot_of_doc[doc].0 != stamp {
@@ -324,8 +388,8 @@ fn best_partners(
     best
 }
 
-fn signals(a: &Profile, b: &Profile, idf: &dyn Fn(u32) -> f64) -> Signals {
-    let mut dot = 0.0;
+fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {
+    let (mut dot, mut shared) = (0.0, 0.0);
     let (mut x, mut y) = (0, 0);
     while x < a.features.len() && y < b.features.len() {
         match a.features[x].0.cmp(&b.features[y].0) {
@@ -333,46 +397,56 @@ fn signals(a: &Profile, b: &Profile, idf: &dyn Fn(u32) -> f64) -> Signals {
             std::cmp::Ordering::Greater => y += 1,
             std::cmp::Ordering::Equal => {
                 dot += a.features[x].1 * b.features[y].1;
+                shared += a.features[x].1.min(b.features[y].1);
                 x += 1;
                 y += 1;
             }
         }
     }
-    let terms = if a.norm > 0.0 && b.norm > 0.0 {
-        dot / (a.norm * b.norm)
-    } else {
-        0.0
-    };
-    let weighted_dice = |p: &[u32], q: &[u32]| {
-        let total: f64 = p.iter().chain(q).map(|&id| idf(id)).sum();
-        if total == 0.0 {
-            return 0.0;
-        }
-        let shared: f64 = p
-            .iter()
-            .filter(|id| q.binary_search(id).is_ok())
-            .map(|&id| idf(id))
-            .sum();
-        2.0 * shared / total
-    };
+    let ratio = |num: f64, den: f64| if den > 0.0 { (num / den).min(1.0) } else { 0.0 };
     let dice = |p: &[u32], q: &[u32]| {
         if p.is_empty() || q.is_empty() {
             return 0.0;
         }
-        let shared = p.iter().filter(|id| q.binary_search(id).is_ok()).count();
-        2.0 * shared as f64 / (p.len() + q.len()) as f64
+        let common = p.iter().filter(|id| q.binary_search(id).is_ok()).count();
+        2.0 * common as f64 / (p.len() + q.len()) as f64
     };
+    let numbers = dice(&a.numbers, &b.numbers);
     Signals {
-        terms,
-        entities: weighted_dice(&a.entities, &b.entities),
+        cosine: ratio(dot, a.norm * b.norm),
+        cover_min: ratio(shared, a.mass.min(b.mass)),
+        cover_max: ratio(shared, a.mass.max(b.mass)),
+        entities: entity_overlap(index, &a.entities, &b.entities),
         bigrams: dice(&a.bigrams, &b.bigrams),
-        numbers: dice(&a.numbers, &b.numbers),
+        numbers,
+        number_clash: f64::from(!a.numbers.is_empty() && !b.numbers.is_empty() && numbers == 0.0),
+        length_ratio: ratio(a.terms.min(b.terms) as f64, a.terms.max(b.terms) as f64),
     }
+}
+
+/// IDF-weighted Dice over entities, where two names that differ only by spelling
+/// ("Kim Jong-un" / "Kim Jong Un" after aliasing failed) count as one.
+fn entity_overlap(index: &Index, a: &[u32], b: &[u32]) -> f64 {
+    let total: f64 = a.iter().chain(b).map(|&id| index.idf[id as usize]).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let same = |x: u32, y: u32| {
+        x == y || strsim::jaro_winkler(&index.keys[x as usize], &index.keys[y as usize]) >= 0.94
+    };
+    let matched = |p: &[u32], q: &[u32]| -> f64 {
+        p.iter()
+            .filter(|&&x| q.iter().any(|&y| same(x, y)))
+            .map(|&x| index.idf[x as usize])
+            .sum()
+    };
+    ((matched(a, b) + matched(b, a)) / total).min(1.0)
 }
 
 /// Joins mutual best pairs, strongest first, never putting two statements of one document
 /// into one claim.
-fn cluster(profiles: &[Profile], best: Vec<Vec<(usize, f64, Signals)>>) -> Vec<Cluster> {
+fn cluster(index: &Index, best: Vec<Vec<(usize, f64, Signals)>>) -> Vec<Cluster> {
+    let profiles = &index.profiles;
     let mut edges: Vec<(usize, usize, f64)> = Vec::new();
     for (i, partners) in best.iter().enumerate() {
         for &(j, score, _) in partners {
@@ -412,7 +486,7 @@ fn cluster(profiles: &[Profile], best: Vec<Vec<(usize, f64, Signals)>>) -> Vec<C
         let r = root(&mut parent, i);
         groups[r].push(i);
     }
-    let address = |i: usize| (profiles[i].doc, profiles[i].sentence);
+    let address = |i: usize| index.address(i);
     let mut out: Vec<Cluster> = groups
         .into_iter()
         .enumerate()
