@@ -133,6 +133,8 @@ struct Scanner<'a> {
     /// Set when a reader recognised something that is not a quantity (a tied score "2-2"):
     /// scanning resumes after it instead of re-reading its parts.
     skip: std::cell::Cell<usize>,
+    /// Guards the one level of look-ahead used to join "more than X and less than Y".
+    nested: std::cell::Cell<bool>,
     toks: Vec<Tok>,
     arena: String,
 }
@@ -146,6 +148,7 @@ impl<'a> Scanner<'a> {
         let mut sc = Scanner {
             text,
             skip: std::cell::Cell::new(0),
+            nested: std::cell::Cell::new(false),
             toks: Vec::with_capacity(text.len() / 5 + 4),
             arena: String::with_capacity(text.len() + 16),
         };
@@ -334,27 +337,31 @@ impl<'a> Scanner<'a> {
                 }
             }
             Tk::Sym(c) => {
-                if !matches!(
-                    c,
-                    '$' | '€'
-                        | '£'
-                        | '¥'
-                        | '₩'
-                        | '₹'
-                        | '₽'
-                        | '₪'
-                        | '₺'
-                        | '-'
-                        | '−'
-                        | '+'
-                        | '~'
-                        | '≈'
-                        | '½'
-                        | '¼'
-                        | '¾'
-                        | '⅓'
-                        | '⅔'
-                ) {
+                if symbol_currency(c).is_none()
+                    && vulgar(c).is_none()
+                    && !matches!(c, '>' | '<' | '≥' | '≤')
+                    && !matches!(
+                        c,
+                        '$' | '€'
+                            | '£'
+                            | '¥'
+                            | '₩'
+                            | '₹'
+                            | '₽'
+                            | '₪'
+                            | '₺'
+                            | '-'
+                            | '−'
+                            | '+'
+                            | '~'
+                            | '≈'
+                            | '½'
+                            | '¼'
+                            | '¾'
+                            | '⅓'
+                            | '⅔'
+                    )
+                {
                     return None;
                 }
             }
@@ -610,7 +617,22 @@ impl<'a> Scanner<'a> {
 
     /// Currency written before the number: "$", "US$", "US $", "$US", "HK $", "€", "USD", "RM",
     /// "Y=". Returns (ISO code, index after it).
-    fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+    fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize, f64)> {
+        let (c, k) = self.currency_prefix_code(i)?;
+        Some((c, k, 1.0))
+    }
+
+    /// "MUSD 60", "MAUD 60": finance shorthand for millions.
+    fn million_code(&self, i: usize) -> Option<&'static str> {
+        let raw = self.raw(i);
+        if raw.len() == 4 && raw.starts_with('M') && raw.chars().all(|c| c.is_ascii_uppercase()) {
+            iso_code(&self.w(i)[1..])
+        } else {
+            None
+        }
+    }
+
+    fn currency_prefix_code(&self, i: usize) -> Option<(&'static str, usize)> {
         let t = self.tok(i)?;
         match t.kind {
             Tk::Sym('$') => {
@@ -632,8 +654,9 @@ impl<'a> Scanner<'a> {
                 let raw = self.raw(i);
                 let upper = raw.chars().all(|c| c.is_ascii_uppercase());
                 let w = self.w(i);
-                // "US$", "US $", "HK $", "A$", "C$"
-                if upper && self.is_sym(i + 1, '$') {
+                // "US$", "US $", "HK $", "A$", "C$"; lowercased wire text writes "hk $", but
+                // a lone "a", "s" or "r" before "$" is a word ("a $5 bill").
+                if (upper || !matches!(w, "a" | "s" | "r")) && self.is_sym(i + 1, '$') {
                     if let Some(code) = dollar_prefix(w) {
                         return Some((code, i + 2));
                     }
@@ -697,13 +720,27 @@ impl<'a> Scanner<'a> {
             let w = self.w(j);
             let w1 = self.w(j + 1);
             let w2 = self.w(j + 2);
+            if let Some((b, k)) = self.comparative(j) {
+                j = k;
+                bound = b;
+                continue;
+            }
             let (n, a, b, f): (usize, bool, Bound, Option<&'static str>) = match (w, w1, w2) {
                 ("up", "to", _) => (2, false, Bound::AtMost, None),
-                ("at", "least", _) | ("at", "minimum", _) => (2, false, Bound::AtLeast, None),
-                ("at", "most", _) | ("at", "maximum", _) => (2, false, Bound::AtMost, None),
-                ("no", "more", "than") | ("no", "fewer", "than") | ("not", "more", "than") => {
-                    (3, false, Bound::AtMost, None)
+                ("at", "least", _) | ("at", "minimum", _) => {
+                    // "at least or equal to"
+                    let n = if self.w(j + 2) == "or" && self.w(j + 3) == "equal" {
+                        if self.w(j + 4) == "to" {
+                            5
+                        } else {
+                            4
+                        }
+                    } else {
+                        2
+                    };
+                    (n, false, Bound::AtLeast, None)
                 }
+                ("at", "most", _) | ("at", "maximum", _) => (2, false, Bound::AtMost, None),
                 ("more", "than", _) | ("greater", "than", _) | ("higher", "than", _) => {
                     (2, false, Bound::AtLeast, None)
                 }
@@ -765,6 +802,57 @@ impl<'a> Scanner<'a> {
         (approx, bound, intro, j)
     }
 
+    /// Comparatives before a number: "more than", "no less than", "smaller or equal than",
+    /// "greater than or equal to", ">", "<=", "exceeding".
+    fn comparative(&self, i: usize) -> Option<(Bound, usize)> {
+        let mut j = i;
+        if let Some(Tk::Sym(c)) = self.tok(j).map(|t| t.kind) {
+            let b = match c {
+                '>' | '≥' => Bound::AtLeast,
+                '<' | '≤' => Bound::AtMost,
+                _ => return None,
+            };
+            j += 1;
+            if self.is_sym(j, '=') {
+                j += 1;
+            }
+            return Some((b, j));
+        }
+        let neg = matches!(self.w(j), "no" | "not");
+        if neg {
+            j += 1;
+        }
+        let up = match self.w(j) {
+            "more" | "greater" | "higher" | "larger" | "bigger" => true,
+            "less" | "fewer" | "lower" | "smaller" => false,
+            "exceed" | "exceeds" | "exceeding" | "surpass" | "surpasses" | "surpassing" if !neg => {
+                return Some((Bound::AtLeast, j + 1));
+            }
+            _ => return None,
+        };
+        j += 1;
+        let or_equal = |k: usize| self.w(k) == "or" && self.w(k + 1) == "equal";
+        if or_equal(j) {
+            j += 2;
+        }
+        if !matches!(self.w(j), "than" | "to") {
+            return None;
+        }
+        j += 1;
+        if or_equal(j) {
+            j += 2;
+            if matches!(self.w(j), "to" | "than") {
+                j += 1;
+            }
+        }
+        let b = if up != neg {
+            Bound::AtLeast
+        } else {
+            Bound::AtMost
+        };
+        Some((b, j))
+    }
+
     /// Number words: "twelve thousand", "a hundred and two", "two-thirds", "half a million",
     /// "five and a half million". Returns (value, next, is_fraction).
     fn number_words(&self, i: usize) -> Option<(f64, usize)> {
@@ -774,9 +862,27 @@ impl<'a> Scanner<'a> {
             let w1 = self.w(i + 1);
             if matches!(
                 w1,
-                "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+                "dozen"
+                    | "hundred"
+                    | "thousand"
+                    | "million"
+                    | "billion"
+                    | "trillion"
+                    | "lakh"
+                    | "crore"
             ) {
                 return self.number_words_core(i + 1, 1.0);
+            }
+            // "a quarter million", "a half million"
+            if matches!(w1, "quarter" | "half") {
+                if let Some(s) = scale_word(self.w(i + 2)).filter(|s| *s >= 1e3) {
+                    let f = if w1 == "half" { 0.5 } else { 0.25 };
+                    return Some((f * s, i + 3));
+                }
+            }
+            // "a hundredth", "a millionth": never ordinals in running text.
+            if let Some(den) = denominator(w1).filter(|d| *d >= 100.0) {
+                return Some((1.0 / den, i + 2));
             }
             if let Some(den) = denominator(w1) {
                 if self.w(i + 2) == "of" {
@@ -788,13 +894,21 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        if w0 == "half" {
+        if w0 == "half" || w0 == "quarter" {
+            let f = if w0 == "half" { 0.5 } else { 0.25 };
             if matches!(self.w(i + 1), "a" | "an") {
                 if let Some(s) = scale_word(self.w(i + 2)) {
-                    return Some((0.5 * s, i + 3));
+                    return Some((f * s, i + 3));
+                }
+                if self.w(i + 2) == "dozen" {
+                    return Some((f * 12.0, i + 3));
                 }
             }
-            if self.w(i + 1) == "of" {
+            // "half million", "quarter million"
+            if let Some(s) = scale_word(self.w(i + 1)).filter(|s| *s >= 1e3) {
+                return Some((f * s, i + 2));
+            }
+            if w0 == "half" && self.w(i + 1) == "of" {
                 return Some((0.5, i + 1));
             }
             return None;
@@ -809,6 +923,7 @@ impl<'a> Scanner<'a> {
         let mut any = seed > 0.0;
         let mut last = 0u8; // 1 ones, 2 tens, 3 hundred, 4 scale
         let mut big = false;
+        let mut last_scale = 1.0;
         for _ in 0..24 {
             let w = self.w(j);
             if let Some(v) = ones(w) {
@@ -874,17 +989,30 @@ impl<'a> Scanner<'a> {
                 total += if cur == 0.0 { s } else { cur * s };
                 cur = 0.0;
                 last = 4;
+                last_scale = s;
                 big = true;
                 j += 1;
                 continue;
             }
             if w == "and" && any {
-                // "five and a half million"
-                if self.w(j + 1) == "a" && self.w(j + 2) == "half" && last <= 2 {
-                    cur += 0.5;
-                    last = 1;
-                    j += 3;
-                    continue;
+                // "five and a half million", "one million and a half", "twenty and three fifths"
+                let w1 = self.w(j + 1);
+                let num = if matches!(w1, "a" | "an") {
+                    Some(1.0)
+                } else {
+                    ones(w1)
+                };
+                if let (Some(n), Some(den)) = (num, denominator(self.w(j + 2))) {
+                    if n >= 1.0 && n < den {
+                        if last == 4 {
+                            total += n / den * last_scale;
+                        } else {
+                            cur += n / den;
+                        }
+                        last = 1;
+                        j += 3;
+                        continue;
+                    }
                 }
                 if big && (ones(self.w(j + 1)).is_some() || tens(self.w(j + 1)).is_some()) {
                     j += 1;
@@ -897,7 +1025,51 @@ impl<'a> Scanner<'a> {
         if !any {
             return None;
         }
-        Some((total + cur, j))
+        let mut v = total + cur;
+        // "two hundred point zero three", "five point five"
+        if self.w(j) == "point" {
+            let mut digits = String::new();
+            let mut k = j + 1;
+            for _ in 0..12 {
+                let w = self.w(k);
+                if let Some(d) = ones(w).filter(|d| *d < 10.0) {
+                    digits.push(char::from(b'0' + d as u8));
+                    k += 1;
+                } else if let Some(t) = tens(w) {
+                    let mut d = t as u32;
+                    k += 1;
+                    if self.is_sym(k, '-') && self.attached(k) {
+                        if let Some(o) = ones(self.w(k + 1)).filter(|o| *o < 10.0) {
+                            d += o as u32;
+                            k += 2;
+                        }
+                    } else if let Some(o) = ones(self.w(k)).filter(|o| *o < 10.0 && *o > 0.0) {
+                        d += o as u32;
+                        k += 1;
+                    }
+                    digits.push_str(&d.to_string());
+                } else if let Some(t) = ones(w) {
+                    digits.push_str(&(t as u32).to_string());
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if let Ok(f) = format!("0.{digits}").parse::<f64>() {
+                if !digits.is_empty() {
+                    v += f;
+                    j = k;
+                }
+            }
+        }
+        // "twenty fifths", "three hundredths": a count of fractions.
+        if let Some(den) = denominator(self.w(j)) {
+            let plural = self.w(j).ends_with('s');
+            if (plural && v > 1.0) || (!plural && v == 1.0) {
+                return Some((v / den, j + 1));
+            }
+        }
+        Some((v, j))
     }
 
     /// One number with its currency prefix and scale: "$150 billion", "1.2m", "US$ 3bn",
@@ -906,12 +1078,20 @@ impl<'a> Scanner<'a> {
         let mut j = i;
         let mut neg = false;
         let mut cur = None;
-        if let Some((c, k)) = self.currency_prefix(j) {
+        let mut pre_scale = 1.0;
+        if let Some((c, k, s)) = self.currency_prefix(j) {
             cur = Some(c);
             j = k;
+            pre_scale = s;
+        } else if let Some(c) = self.million_code(j) {
+            if self.is_num(j + 1) {
+                cur = Some(c);
+                j += 1;
+                pre_scale = 1e6;
+            }
         }
         // Signs: "-5", "−5", "+0.2%", "minus 5", "minus-5", "$-50.8bn"
-        if self.w(j) == "minus"
+        if matches!(self.w(j), "minus" | "negative")
             && (self.is_num(j + 1) || self.is_num(j + 2) || self.number_word_start(j + 1))
         {
             neg = true;
@@ -1019,7 +1199,8 @@ impl<'a> Scanner<'a> {
                     "b" if cur.is_some() => Some(1e9),
                     "T" | "t" if cur.is_some() => Some(1e12),
                     _ => match w {
-                        "mn" | "mln" | "mio" => Some(1e6),
+                        "mn" | "mln" | "mio" | "mil" => Some(1e6),
+                        "mm" if raw == "MM" => Some(1e6),
                         "bn" | "bln" => Some(1e9),
                         "tn" | "trn" => Some(1e12),
                         _ => None,
@@ -1040,6 +1221,10 @@ impl<'a> Scanner<'a> {
                 }
                 None => break,
             }
+        }
+        if pre_scale != 1.0 {
+            scale *= pre_scale;
+            scaled = true;
         }
         v *= scale;
         if neg {
@@ -1104,6 +1289,12 @@ impl<'a> Scanner<'a> {
     }
 
     fn currency_after(&self, k: usize, scaled: bool) -> Option<(&'static str, usize)> {
+        // "a 12-cent-a-share dividend", "a one-yen bid"
+        let k = if self.is_sym(k, '-') && self.attached(k) && self.attached(k + 1) {
+            k + 1
+        } else {
+            k
+        };
         let w = self.w(k);
         let w1 = self.w(k + 1);
         // "$76 US", "$31.20 U.S."
@@ -1203,6 +1394,8 @@ impl<'a> Scanner<'a> {
                 Some("pence")
             }
             "sen" if self.raw(k) == "sen" => Some("sen"),
+            "元" => Some("CNY"),
+            "円" => Some("JPY"),
             _ => None,
         };
         if let Some(c) = code {
@@ -1455,8 +1648,12 @@ impl<'a> Scanner<'a> {
             let b_sp = self.tok(conn_at + 1).is_some_and(|t| t.sp);
             a_sp == b_sp
         };
+        let tilde = self.is_sym(conn_at, '~') && self.attached(conn_at);
         let connector = dash_ok
+            || tilde
             || conn == "to"
+            || conn == "through"
+            || conn == "thru"
             || (conn == "and" && intro == Some("between"))
             || (conn == "or" && u1.is_none() && c1.is_none() && cur.is_none());
         if connector {
@@ -1476,7 +1673,7 @@ impl<'a> Scanner<'a> {
                     && explicit
                     && matches!(prev_word, "by" | "to" | "at");
                 // "from 20 mpg in 2008 to 29 mpg": a year never pairs with a non-year.
-                let year_mix = year_like(self, &a) != year_like(self, &b);
+                let year_mix = year_like(self, &a) != year_like(self, &b) && b.value < a.value;
                 let cur_ok = match (cur, b.cur) {
                     (Some(x), Some(y)) => x == y,
                     (None, Some(_)) => u1.is_none() && c1.is_none(),
@@ -1559,17 +1756,21 @@ impl<'a> Scanner<'a> {
             cur = cur_after;
         }
         // Trailing "or more" / "or less" / "plus".
-        if self.w(end) == "or" {
-            match self.w(end + 1) {
-                "more" | "higher" | "above" | "over" => {
-                    bound = Bound::AtLeast;
-                    end += 2;
+        if matches!(self.w(end), "or" | "and") {
+            let b = match self.w(end + 1) {
+                "more" | "higher" | "above" | "over" | "greater" | "larger" | "bigger" => {
+                    Some(Bound::AtLeast)
                 }
-                "less" | "fewer" | "lower" | "below" | "under" => {
-                    bound = Bound::AtMost;
-                    end += 2;
+                "less" | "fewer" | "lower" | "below" | "under" | "smaller" => Some(Bound::AtMost),
+                _ => None,
+            };
+            // "200 or more", "500 and more", but not "200 or more than 300".
+            if let Some(b) = b {
+                let than = self.w(end + 2) == "than";
+                if !(than && (self.is_num(end + 3) || self.number_word_start(end + 3))) {
+                    bound = b;
+                    end += if than { 3 } else { 2 };
                 }
-                _ => {}
             }
         } else if self.w(end) == "plus" && self.is_sym(end - 1, '-') {
             bound = Bound::AtLeast;
@@ -1718,7 +1919,52 @@ impl<'a> Scanner<'a> {
         }
         q.bound = bound;
         q.per = per;
+        // "more than 100 and less than 300" → one range.
+        if q.bound != Bound::Exact && !self.nested.get() {
+            let mut k = end;
+            if self.is_sym(k, ',') {
+                k += 1;
+            }
+            if matches!(self.w(k), "and" | "but") {
+                k += 1;
+            }
+            if k > end && self.comparative_or_bound_start(k) {
+                self.nested.set(true);
+                let other = self.read_quantity(k);
+                self.nested.set(false);
+                if let Some((r, e2)) = other {
+                    let opposite = r.bound != Bound::Exact && r.bound != q.bound;
+                    let (lo, hi) = if q.bound == Bound::AtLeast {
+                        (q.low, r.high)
+                    } else {
+                        (r.low, q.high)
+                    };
+                    if opposite && r.unit == q.unit && lo < hi {
+                        let mut m = self.make(q_start, e2);
+                        m.value = None;
+                        m.low = lo;
+                        m.high = hi;
+                        m.unit = q.unit.clone();
+                        m.kind = q.kind;
+                        m.approx = q.approx || r.approx;
+                        m.per = q.per.clone();
+                        return Some((m, e2));
+                    }
+                }
+            }
+        }
         Some((q, end))
+    }
+
+    fn comparative_or_bound_start(&self, k: usize) -> bool {
+        self.comparative(k).is_some()
+            || matches!(
+                (self.w(k), self.w(k + 1)),
+                ("at", "least" | "most")
+                    | ("up", "to")
+                    | ("above" | "below" | "over" | "under", _)
+                    | ("no", "more" | "less" | "fewer")
+            )
     }
 
     fn glued_to_word(&self, num: usize) -> bool {
@@ -1732,6 +1978,7 @@ impl<'a> Scanner<'a> {
                     && self.attached(num - 1)
                     && self.tok(num - 2).is_some_and(|t| t.kind == Tk::Word)
                     && !matches!(self.w(num - 2), "minus" | "sub" | "mid" | "now")
+                    && !(num >= 3 && self.attached(num - 2) && self.is_num(num - 3))
                     && !is_stop(self.w(num - 2))
             }
             _ => false,
@@ -1824,6 +2071,17 @@ fn could_start(w: &str) -> bool {
             "a" | "an"
                 | "half"
                 | "minus"
+                | "negative"
+                | "larger"
+                | "bigger"
+                | "smaller"
+                | "surpass"
+                | "surpasses"
+                | "surpassing"
+                | "exceeds"
+                | "quarter"
+                | "nought"
+                | "naught"
                 | "up"
                 | "at"
                 | "no"
@@ -1870,7 +2128,7 @@ fn could_start(w: &str) -> bool {
 
 fn ones(w: &str) -> Option<f64> {
     Some(match w {
-        "zero" => 0.0,
+        "zero" | "nought" | "naught" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,
@@ -1914,7 +2172,9 @@ fn scale_word(w: &str) -> Option<f64> {
         "thousand" => 1e3,
         "million" | "mn" | "mln" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
+        "trillion" | "tn" | "trn" | "tln" => 1e12,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -1930,6 +2190,13 @@ fn denominator(w: &str) -> Option<f64> {
         "eighth" | "eighths" => 8.0,
         "ninth" | "ninths" => 9.0,
         "tenth" | "tenths" => 10.0,
+        "twentieth" | "twentieths" => 20.0,
+        "thirtieth" | "thirtieths" => 30.0,
+        "hundredth" | "hundredths" => 100.0,
+        "thousandth" | "thousandths" => 1e3,
+        "millionth" | "millionths" => 1e6,
+        "billionth" | "billionths" => 1e9,
+        "trillionth" | "trillionths" => 1e12,
         _ => return None,
     })
 }
@@ -1961,6 +2228,16 @@ fn vulgar(c: char) -> Option<f64> {
         '¾' => 0.75,
         '⅓' => 1.0 / 3.0,
         '⅔' => 2.0 / 3.0,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
         _ => return None,
     })
 }
@@ -2000,6 +2277,9 @@ fn symbol_currency(c: char) -> Option<&'static str> {
         '₴' => "UAH",
         '฿' => "THB",
         '₿' => "BTC",
+        '₡' => "CRC",
+        '₾' => "GEL",
+        '₭' => "LAK",
         _ => return None,
     })
 }
@@ -2015,7 +2295,10 @@ fn dollar_prefix(w: &str) -> Option<&'static str> {
         "s" | "sg" => "SGD",
         "nt" => "TWD",
         "r" => "BRL",
-        "mx" => "MXN",
+        "mx" | "mex" | "mxn" => "MXN",
+        "nzd" => "NZD",
+        "hkd" => "HKD",
+        "sgd" => "SGD",
         _ => return None,
     })
 }
@@ -2049,6 +2332,7 @@ fn iso_code(w: &str) -> Option<&'static str> {
         "uah" => "UAH",
         "rm" => "MYR",
         "myr" => "MYR",
+        "btc" => "BTC",
         _ => return None,
     })
 }
