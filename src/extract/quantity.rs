@@ -87,8 +87,23 @@ pub struct Quantity {
 pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut sc = Scanner::new(text);
     let mut out = Vec::new();
+    let n = sc.toks.len();
     let mut i = 0;
-    while i < sc.toks.len() {
+    // Every quantity contains an anchor (a digit, number word, currency sign…) no more than
+    // WINDOW tokens after its first token, so stretches of plain words are skipped whole.
+    const WINDOW: usize = 8;
+    let mut anchor = 0;
+    while i < n {
+        anchor = anchor.max(i);
+        while anchor < n && !sc.is_anchor(anchor) {
+            anchor += 1;
+        }
+        if anchor >= n {
+            break;
+        }
+        if anchor > i + WINDOW {
+            i = anchor - WINDOW;
+        }
         match sc.read_at(i) {
             Some((q, next)) => {
                 out.push(q);
@@ -103,6 +118,9 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
+
+/// Marks a word whose lowercase form is the text itself.
+const IN_TEXT: usize = usize::MAX;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Tk {
@@ -229,17 +247,48 @@ impl<'a> Scanner<'a> {
             };
             if is_word_char(ch) {
                 let s = i;
-                let ls = self.arena.len();
-                for (off, ch2) in text[s..].char_indices() {
-                    if !is_word_char(ch2) {
+                let mut upper = false;
+                let mut ascii = true;
+                while i < b.len() {
+                    let c = b[i];
+                    if c.is_ascii_lowercase() {
+                        i += 1;
+                        continue;
+                    }
+                    if c.is_ascii_uppercase() {
+                        upper = true;
+                        i += 1;
+                        continue;
+                    }
+                    if c < 128 {
                         break;
                     }
-                    i = s + off + ch2.len_utf8();
-                    for lc in ch2.to_lowercase() {
-                        self.arena.push(lc);
+                    match text[i..].chars().next() {
+                        Some(ch2) if is_word_char(ch2) => {
+                            ascii = false;
+                            i += ch2.len_utf8();
+                        }
+                        _ => break,
                     }
                 }
-                let le = self.arena.len();
+                // Lowercase ASCII words are read straight from the text; only the others
+                // get a lowercased copy in the arena.
+                let (ls, le) = if ascii && !upper {
+                    (IN_TEXT, IN_TEXT)
+                } else if ascii {
+                    let ls = self.arena.len();
+                    self.arena.push_str(&text[s..i]);
+                    self.arena[ls..].make_ascii_lowercase();
+                    (ls, self.arena.len())
+                } else {
+                    let ls = self.arena.len();
+                    for ch2 in text[s..i].chars() {
+                        for lc in ch2.to_lowercase() {
+                            self.arena.push(lc);
+                        }
+                    }
+                    (ls, self.arena.len())
+                };
                 self.toks.push(Tok {
                     s,
                     e: i,
@@ -274,6 +323,51 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Tokens every quantity must contain: digits, number words, currency signs and codes.
+    fn is_anchor(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Tk::Num => true,
+            Tk::Sym(c) => symbol_currency(c).is_some() || vulgar(c).is_some(),
+            Tk::Word => {
+                let w = self.w(i);
+                let first_upper = self
+                    .text
+                    .as_bytes()
+                    .get(t.s)
+                    .is_some_and(|c| c.is_ascii_uppercase());
+                if first_upper
+                    && (self.is_currency_prefix_word(i) || self.million_code(i).is_some())
+                {
+                    return true;
+                }
+                if w.len() < 3 || !may_be(&ANCHOR_PREFIX, w) {
+                    return false;
+                }
+                ones(w).is_some()
+                    || tens(w).is_some()
+                    || scale_word(w).is_some()
+                    || denominator(w).is_some()
+                    || ordinal_word(w).is_some()
+                    || matches!(
+                        w,
+                        "dozen"
+                            | "dozens"
+                            | "tens"
+                            | "hundreds"
+                            | "thousands"
+                            | "millions"
+                            | "billions"
+                            | "trillions"
+                            | "half"
+                            | "quarter"
+                    )
+            }
+        }
+    }
+
     fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
     }
@@ -281,7 +375,13 @@ impl<'a> Scanner<'a> {
     /// Lowercased word at `i`, or "" when `i` is not a word.
     fn w(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) if t.kind == Tk::Word => self.arena.get(t.ls..t.le).unwrap_or(""),
+            Some(t) if t.kind == Tk::Word => {
+                if t.ls == IN_TEXT {
+                    self.text.get(t.s..t.e).unwrap_or("")
+                } else {
+                    self.arena.get(t.ls..t.le).unwrap_or("")
+                }
+            }
             _ => "",
         }
     }
@@ -1254,7 +1354,7 @@ impl<'a> Scanner<'a> {
         } else {
             k
         };
-        let mut key = String::new();
+        let mut key = KeyBuf::default();
         let mut best: Option<UnitHit> = None;
         for n in 0..4 {
             let t = match self.tok(k + n) {
@@ -1269,13 +1369,16 @@ impl<'a> Scanner<'a> {
                 Tk::Num => key.push_str(self.raw(k + n)),
                 Tk::Sym(c) => key.push(c),
             }
+            if key.full {
+                break;
+            }
             if n == 0 {
                 if let Some(h) = case_sensitive_unit(self.raw(k)) {
                     best = Some(UnitHit { end: k + 1, ..h });
                     continue;
                 }
             }
-            if let Some((unit, kind)) = unit_table(&key) {
+            if let Some((unit, kind)) = unit_table(key.as_str()) {
                 // Single letters and short forms are only units when glued or plainly spaced.
                 best = Some(UnitHit {
                     unit,
@@ -2051,6 +2154,44 @@ struct Amount {
     words: bool,
 }
 
+/// A small stack buffer for unit look-up keys: no allocation on the hot path.
+struct KeyBuf {
+    buf: [u8; 40],
+    len: usize,
+    full: bool,
+}
+
+impl Default for KeyBuf {
+    fn default() -> Self {
+        KeyBuf {
+            buf: [0; 40],
+            len: 0,
+            full: false,
+        }
+    }
+}
+
+impl KeyBuf {
+    fn push_str(&mut self, s: &str) {
+        let end = self.len + s.len();
+        if end > self.buf.len() {
+            self.full = true;
+            return;
+        }
+        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+        self.len = end;
+    }
+
+    fn push(&mut self, c: char) {
+        let mut tmp = [0u8; 4];
+        self.push_str(c.encode_utf8(&mut tmp));
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 struct UnitHit {
     unit: &'static str,
@@ -2061,7 +2202,210 @@ struct UnitHit {
 // ---------------------------------------------------------------------------------------------
 // Word lists
 
+/// Number words and other words that anchor a quantity (see `Scanner::is_anchor`).
+const ANCHOR_WORDS: &[&str] = &[
+    "zero",
+    "nought",
+    "naught",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "mln",
+    "bln",
+    "trn",
+    "tln",
+    "lakh",
+    "lakhs",
+    "crore",
+    "crores",
+    "half",
+    "halves",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fourth",
+    "fourths",
+    "fifth",
+    "fifths",
+    "sixth",
+    "sixths",
+    "seventh",
+    "sevenths",
+    "eighth",
+    "eighths",
+    "ninth",
+    "ninths",
+    "tenth",
+    "tenths",
+    "twentieth",
+    "twentieths",
+    "thirtieth",
+    "thirtieths",
+    "hundredth",
+    "hundredths",
+    "thousandth",
+    "thousandths",
+    "millionth",
+    "millionths",
+    "billionth",
+    "billionths",
+    "trillionth",
+    "trillionths",
+    "first",
+    "second",
+    "eleventh",
+    "twelfth",
+    "dozen",
+    "dozens",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+];
+
+/// Words a quantity may start with: anchors, months, hedges and comparatives.
+const START_WORDS: &[&str] = &[
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+    "minus",
+    "negative",
+    "larger",
+    "bigger",
+    "smaller",
+    "surpass",
+    "surpasses",
+    "surpassing",
+    "exceeds",
+    "exceed",
+    "exceeding",
+    "not",
+    "more",
+    "greater",
+    "higher",
+    "fewer",
+    "less",
+    "lower",
+    "close",
+    "just",
+    "well",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx",
+    "circa",
+    "some",
+    "estimated",
+    "almost",
+    "nearly",
+    "over",
+    "above",
+    "under",
+    "below",
+    "between",
+    "from",
+];
+
+const PREFIX_SIZE: usize = 26 * 26 * 26;
+
+const fn prefix_index(b: &[u8]) -> Option<usize> {
+    if b.len() < 3 {
+        return None;
+    }
+    let (x, y, z) = (b[0], b[1], b[2]);
+    if !(x.is_ascii_lowercase() && y.is_ascii_lowercase() && z.is_ascii_lowercase()) {
+        return None;
+    }
+    Some(((x - b'a') as usize * 26 + (y - b'a') as usize) * 26 + (z - b'a') as usize)
+}
+
+const fn prefix_table(lists: &[&[&str]]) -> [bool; PREFIX_SIZE] {
+    let mut t = [false; PREFIX_SIZE];
+    let mut l = 0;
+    while l < lists.len() {
+        let words = lists[l];
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(ix) = prefix_index(words[i].as_bytes()) {
+                t[ix] = true;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+}
+
+/// First three letters of every anchor word: most words are rejected with one table read.
+static ANCHOR_PREFIX: [bool; PREFIX_SIZE] = prefix_table(&[ANCHOR_WORDS]);
+static START_PREFIX: [bool; PREFIX_SIZE] = prefix_table(&[ANCHOR_WORDS, START_WORDS]);
+
+/// False only when `w` certainly is not in the table's lists (short words always pass).
+fn may_be(table: &[bool; PREFIX_SIZE], w: &str) -> bool {
+    match prefix_index(w.as_bytes()) {
+        Some(ix) => table[ix],
+        None => true,
+    }
+}
+
 fn could_start(w: &str) -> bool {
+    if !may_be(&START_PREFIX, w) {
+        return false;
+    }
     ones(w).is_some()
         || tens(w).is_some()
         || month_num(w).is_some()
