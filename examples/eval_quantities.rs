@@ -220,6 +220,7 @@ fn canon1(u: &str) -> String {
         "volt" | "v" => "v",
         "ampere per square centimetre" => "a/cm²",
         "barrel of oil" | "barrel" => "barrel",
+        "mega british thermal unit" | "mmbtu" => "mmbtu",
         "ounce" | "oz" => "oz",
         other => return singular(other),
     };

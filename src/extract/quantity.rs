@@ -373,6 +373,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Lowercased word at `i`, or "" when `i` is not a word.
+    #[inline]
     fn w(&self, i: usize) -> &str {
         match self.toks.get(i) {
             Some(t) if t.kind == Tk::Word => {
@@ -433,6 +434,19 @@ impl<'a> Scanner<'a> {
             Tk::Word => {
                 let w = self.w(i);
                 if !could_start(w) && !self.is_currency_prefix_word(i) {
+                    return None;
+                }
+                // Frequent short words start a quantity only in fixed phrases; checking the
+                // next word here keeps them off the slow path.
+                let ok = match w {
+                    "a" | "an" => self.is_anchor(i + 1) || self.w(i + 1) == "estimated",
+                    "in" => self.w(i + 1) == "excess",
+                    "at" => matches!(self.w(i + 1), "least" | "most" | "minimum" | "maximum"),
+                    "up" => self.w(i + 1) == "to",
+                    "as" => matches!(self.w(i + 1), "many" | "much" | "high"),
+                    _ => true,
+                };
+                if !ok {
                     return None;
                 }
             }
@@ -1858,6 +1872,16 @@ impl<'a> Scanner<'a> {
         if cur.is_none() {
             cur = cur_after;
         }
+        // "from $36,040 at 10.45pm last night to $34,935": a span written around a time or
+        // year. Only numbers that are plainly years or clock times may stand in between.
+        if !is_range && intro == Some("from") && (cur.is_some() || unit.is_some()) {
+            if let Some((b, bend)) = self.far_to(end, cur, unit.map(|u| u.unit)) {
+                low = a.value.min(b);
+                high = a.value.max(b);
+                is_range = true;
+                end = bend;
+            }
+        }
         // Trailing "or more" / "or less" / "plus".
         if matches!(self.w(end), "or" | "and") {
             let b = match self.w(end + 1) {
@@ -1964,7 +1988,13 @@ impl<'a> Scanner<'a> {
         }
         // A bare number right after a capitalised name is part of the name ("iPhone 11", "FTSE 100").
         if kind == QuantityKind::Count && unit.is_none() && cur.is_none() && j == i && !a.words {
-            if let Some(p) = j.checked_sub(1) {
+            // "COVID -19": look past a sign glued to the number.
+            let p0 = if j > 0 && self.is_sym(j - 1, '-') && self.attached(j) {
+                j.checked_sub(2)
+            } else {
+                j.checked_sub(1)
+            };
+            if let Some(p) = p0 {
                 if self.tok(p).is_some_and(|t| t.kind == Tk::Word)
                     && self.has_capital(p)
                     && !is_stop(self.w(p))
@@ -1974,12 +2004,15 @@ impl<'a> Scanner<'a> {
                 }
             }
             // "90049 ZIP Code", "11 Pro", "787 Dreamliner": a bare number before a name.
+            // Decimals are measurements ("0.5 WAR"), not model numbers.
+            let integer = self.tok(a.num).is_some_and(|t| t.plain);
             if unit_s.is_empty()
-                && !is_range
-                && self.tok(a.next).is_some_and(|t| t.kind == Tk::Word && t.sp)
-                && self.has_capital(a.next)
-                && month_num(self.w(a.next)).is_none()
-                && !is_stop(self.w(a.next))
+                && integer
+                && (!is_range || dash)
+                && self.tok(end).is_some_and(|t| t.kind == Tk::Word && t.sp)
+                && self.has_capital(end)
+                && month_num(self.w(end)).is_none()
+                && !is_stop(self.w(end))
             {
                 return None;
             }
@@ -2070,6 +2103,60 @@ impl<'a> Scanner<'a> {
             )
     }
 
+    /// The "to Y" that closes "from X … to Y" within a few words; returns (Y, end).
+    fn far_to(
+        &self,
+        from: usize,
+        cur: Option<&'static str>,
+        unit: Option<&'static str>,
+    ) -> Option<(f64, usize)> {
+        let mut k = from;
+        for _ in 0..10 {
+            let t = self.tok(k)?;
+            match t.kind {
+                Tk::Sym('.' | ';' | '!' | '?' | '(' | ')') => return None,
+                Tk::Num => {
+                    let year = t.plain && t.ndig == 4;
+                    let clock = self.is_sym(k + 1, ':')
+                        || self.is_sym(k.wrapping_sub(1), ':')
+                        || matches!(self.w(k + 1), "am" | "pm");
+                    if !(year || clock) {
+                        return None;
+                    }
+                }
+                Tk::Word if self.w(k) == "to" && k > from => {
+                    let b = self.amount(k + 1)?;
+                    let b_cur = b
+                        .cur
+                        .or_else(|| self.currency_after(b.next, b.scaled).map(|c| c.0));
+                    let b_unit = self.unit_after(b.next);
+                    if b_cur.is_some() && b_cur != cur {
+                        return None;
+                    }
+                    if cur.is_some() && b_cur.is_none() && b_unit.is_some() {
+                        return None;
+                    }
+                    if let (Some(u), Some(bu)) = (unit, b_unit) {
+                        if u != bu.unit {
+                            return None;
+                        }
+                    }
+                    if unit.is_some() && b_unit.is_none() && b.cur.is_some() {
+                        return None;
+                    }
+                    let mut end = b.next;
+                    if let Some(bu) = b_unit.filter(|_| unit.is_some()) {
+                        end = bu.end;
+                    }
+                    return Some((b.value, end));
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        None
+    }
+
     fn glued_to_word(&self, num: usize) -> bool {
         if num == 0 || !self.attached(num) {
             return false;
@@ -2080,9 +2167,11 @@ impl<'a> Scanner<'a> {
                 num >= 2
                     && self.attached(num - 1)
                     && self.tok(num - 2).is_some_and(|t| t.kind == Tk::Word)
-                    && !matches!(self.w(num - 2), "minus" | "sub" | "mid" | "now")
+                    && !matches!(
+                        self.w(num - 2),
+                        "minus" | "sub" | "mid" | "now" | "to" | "and" | "or"
+                    )
                     && !(num >= 3 && self.attached(num - 2) && self.is_num(num - 3))
-                    && !is_stop(self.w(num - 2))
             }
             _ => false,
         }
