@@ -516,7 +516,10 @@ fn recognizers(verbose: bool, rows: &mut Vec<Row>) {
                         .iter()
                         .filter_map(|q| Some((q.value?, q.unit.clone())))
                         .collect();
-                    let (gm, _) = greedy(&gold, &preds, |g, p| close(g.0, p.0, 1e-9) && g.1 == p.1);
+                    // ISO codes compare exactly; other names ("Peseta") case-insensitively.
+                    let (gm, _) = greedy(&gold, &preds, |g, p| {
+                        close(g.0, p.0, 1e-9) && g.1.eq_ignore_ascii_case(&p.1)
+                    });
                     let (gv, _) = greedy(&gold, &preds, |g, p| close(g.0, p.0, 1e-9));
                     expected += gold.len();
                     let n = gm.iter().filter(|&&m| m).count();

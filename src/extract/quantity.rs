@@ -724,7 +724,10 @@ impl<'a> Scanner<'a> {
         let raw = self.raw(i);
         // Only uppercase codes count ("USD10m", "RM23.50", "Y=590"): lowercase "us" is a pronoun.
         let upper = raw.chars().all(|c| c.is_ascii_uppercase());
+        // Lowercased wire text writes "c $ 300", "hk $ 10".
+        let before_dollar = self.is_sym(i + 1, '$') && !matches!(w, "a" | "s" | "r");
         (upper && (iso_code(w).is_some() || dollar_prefix(w).is_some() || w == "y"))
+            || (before_dollar && dollar_prefix(w).is_some())
             || raw == "Rs"
             || raw == "PS"
     }
@@ -1518,8 +1521,8 @@ impl<'a> Scanner<'a> {
         if let Some(c) = code {
             return Some((c, base + 1));
         }
-        let raw = self.raw(k);
-        if raw.len() == 3 && raw.chars().all(|c| c.is_ascii_uppercase()) {
+        // "20 USD", "20 usd" ("try" is a verb far more often than the lira's code).
+        if w.len() == 3 && w != "try" {
             if let Some(c) = iso_code(w) {
                 return Some((c, k + 1));
             }
@@ -1695,7 +1698,7 @@ impl<'a> Scanner<'a> {
             q.bound = bound;
             return Some((q, next));
         }
-        let a = self.amount(j)?;
+        let mut a = self.amount(j)?;
         // Digits glued to letters are identifiers ("M21", "X6", "CO2", "TA-35").
         if self.glued_to_word(a.num) && a.cur.is_none() {
             return None;
@@ -1732,8 +1735,8 @@ impl<'a> Scanner<'a> {
         if j > i && a.start == j {
             q_start = i;
         }
-        let mut low = a.value;
-        let mut high = a.value;
+        let mut low;
+        let mut high;
         let mut is_range = false;
         let mut end = a.next;
         let mut cur = a.cur;
@@ -1741,11 +1744,31 @@ impl<'a> Scanner<'a> {
         let mut cur_after = None;
         // Unit or currency directly after the first number ("1 per cent to 1.5 per cent").
         let u1 = self.unit_after(end);
-        let c1 = if cur.is_none() {
+        let mut c1 = if cur.is_none() {
             self.currency_after(end, a.scaled)
         } else {
             None
         };
+        // "30 MUSD": finance shorthand for millions.
+        if c1.is_none() && cur.is_none() && !a.scaled {
+            if let Some(code) = self.million_code(end) {
+                c1 = Some((code, end + 1));
+                a.value *= 1e6;
+                a.scaled = true;
+            }
+        }
+        // "75 USD million": the scale may follow the currency code.
+        if let Some((code, e)) = c1 {
+            if !a.scaled && code.len() == 3 {
+                if let Some(s) = scale_word(self.w(e)).filter(|s| *s >= 1e6) {
+                    a.value *= s;
+                    a.scaled = true;
+                    c1 = Some((code, e + 1));
+                }
+            }
+        }
+        low = a.value;
+        high = a.value;
         let after_first = match (&u1, &c1) {
             (_, Some((_, e))) => *e,
             (Some(u), None) => u.end,
@@ -1907,6 +1930,18 @@ impl<'a> Scanner<'a> {
         if cur.is_some() && self.w(end) == "us" && self.raw(end) == "US" {
             end += 1;
         }
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "17 USD 25."
+        let mut value = a.value;
+        if let (Some(c), false) = (cur, is_range) {
+            if c.len() == 3 && a.value.fract() == 0.0 && !a.scaled {
+                if let Some((minor, e)) = self.minor_units(end) {
+                    value += minor / 100.0;
+                    low = value;
+                    high = value;
+                    end = e;
+                }
+            }
+        }
         let mut q = self.make(q_start, end);
         let mut kind;
         let mut unit_s = String::new();
@@ -2041,7 +2076,7 @@ impl<'a> Scanner<'a> {
         if is_range {
             q.value = None;
         } else {
-            q.value = Some(a.value);
+            q.value = Some(value);
         }
         q.low = low;
         q.high = high;
@@ -2101,6 +2136,30 @@ impl<'a> Scanner<'a> {
                     | ("above" | "below" | "over" | "under", _)
                     | ("no", "more" | "less" | "fewer")
             )
+    }
+
+    /// Cents after a whole amount of a major currency: "[and] 50 cents", or a bare "[and] 50"
+    /// closing the clause. Returns (cents, end).
+    fn minor_units(&self, k: usize) -> Option<(f64, usize)> {
+        let k = if self.w(k) == "and" { k + 1 } else { k };
+        let b = self.amount(k)?;
+        if b.cur.is_some()
+            || b.scaled
+            || b.value < 1.0
+            || b.value >= 100.0
+            || b.value.fract() != 0.0
+        {
+            return None;
+        }
+        match self.w(b.next) {
+            "cent" | "cents" | "pence" | "p" => return Some((b.value, b.next + 1)),
+            "" => {}
+            _ => return None,
+        }
+        match self.tok(b.next).map(|t| t.kind) {
+            None | Some(Tk::Sym('.' | ',' | '!' | '?' | ';')) => Some((b.value, b.next)),
+            _ => None,
+        }
     }
 
     /// The "to Y" that closes "from X … to Y" within a few words; returns (Y, end).
