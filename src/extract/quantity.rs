@@ -201,7 +201,7 @@ impl<'a> Scanner<'a> {
                     i += 1;
                 }
                 // Thousands groups: exactly three digits after each comma.
-                while i + 3 < b.len() + 0
+                while i + 3 < b.len()
                     && b[i] == b','
                     && ndig > 0
                     && b[i + 1].is_ascii_digit()
@@ -214,6 +214,35 @@ impl<'a> Scanner<'a> {
                     plain = false;
                     i += 4;
                 }
+                // Thousands grouped with spaces ("40 000", "1 414 021 100"): only after a lead
+                // group of one to three digits, and only whole groups of three.
+                if plain && (1..=3).contains(&ndig) {
+                    loop {
+                        let sep = if b.get(i) == Some(&b' ') {
+                            1
+                        } else if text[i..].starts_with('\u{a0}') {
+                            2
+                        } else if text[i..].starts_with('\u{202f}')
+                            || text[i..].starts_with('\u{2009}')
+                        {
+                            3
+                        } else {
+                            0
+                        };
+                        let g = i + sep;
+                        let group = sep > 0
+                            && b.get(g..g + 3)
+                                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                            && !b.get(g + 3).is_some_and(|c| c.is_ascii_alphanumeric());
+                        if !group {
+                            break;
+                        }
+                        numbuf.push_str(&text[g..g + 3]);
+                        ndig = ndig.saturating_add(3);
+                        plain = false;
+                        i = g + 3;
+                    }
+                }
                 if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
                     plain = false;
                     numbuf.push('.');
@@ -221,6 +250,22 @@ impl<'a> Scanner<'a> {
                     while i < b.len() && b[i].is_ascii_digit() {
                         numbuf.push(b[i] as char);
                         i += 1;
+                    }
+                }
+                // Scientific notation "4e14", "9.83e-3".
+                if matches!(b.get(i), Some(b'e' | b'E')) {
+                    let mut k = i + 1;
+                    if matches!(b.get(k), Some(b'-' | b'+')) {
+                        k += 1;
+                    }
+                    let ds = k;
+                    while b.get(k).is_some_and(|c| c.is_ascii_digit()) {
+                        k += 1;
+                    }
+                    if k > ds && k - ds <= 3 && !b.get(k).is_some_and(|c| c.is_ascii_alphabetic()) {
+                        numbuf.push_str(&text[i..k]);
+                        plain = false;
+                        i = k;
                     }
                 }
                 if numbuf.starts_with('.') {
@@ -635,6 +680,31 @@ impl<'a> Scanner<'a> {
     }
 
     fn read_time(&self, i: usize) -> Option<(Quantity, usize)> {
+        // "10.45pm", "2.13 am"
+        if let Some(t) = self.tok(i).filter(|t| t.kind == Tk::Num && !t.plain) {
+            let raw = self.raw(i);
+            if let Some((h, m)) = raw.split_once('.') {
+                let (ampm, k) = self.ampm_at(i + 1);
+                if let (Some(pm), Ok(h), Ok(m), 2) =
+                    (ampm, h.parse::<u32>(), m.parse::<u32>(), m.len())
+                {
+                    if (1..=12).contains(&h) && m < 60 && t.val.is_finite() {
+                        let hh = if pm && h < 12 {
+                            h + 12
+                        } else if !pm && h == 12 {
+                            0
+                        } else {
+                            h
+                        };
+                        let mut q = self.make(i, k);
+                        q.kind = QuantityKind::Time;
+                        q.unit = "time".into();
+                        q.normalized = Some(format!("{hh:02}:{m:02}"));
+                        return Some((q, k));
+                    }
+                }
+            }
+        }
         let h = self.small_int(i, 0.0, 24.0)?;
         if self.attached(i) && matches!(self.toks.get(i - 1), Some(t) if t.kind == Tk::Word) {
             return None;
@@ -1243,6 +1313,26 @@ impl<'a> Scanner<'a> {
             }
             let mut v = t.val;
             let mut k = j + 1;
+            // "2.48×10−5", "1.3x10^6"; "1.1^23"
+            let times = self.is_sym(k, '×') || (self.w(k) == "x" && self.raw(k) == "x");
+            if times
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|t| t.kind == Tk::Num && t.val == 10.0 && t.plain)
+            {
+                if let Some((e, m)) = self.exponent(k + 2, true) {
+                    v *= 10f64.powf(e);
+                    k = m;
+                }
+            } else if self.is_sym(k, '^') && self.attached(k) {
+                if let Some((e, m)) = self.exponent(k, true) {
+                    let p = v.powf(e);
+                    if p.is_finite() {
+                        v = p;
+                        k = m;
+                    }
+                }
+            }
             // "2½", "2 1/2"
             if self.attached(k) {
                 if let Some(f) = self.tok(k).and_then(|t| match t.kind {
@@ -1395,8 +1485,11 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
-            if let Some((unit, kind)) = unit_table(key.as_str()) {
-                // Single letters and short forms are only units when glued or plainly spaced.
+            // A unit ends where the word ends: the "F" of "06F6" is no unit.
+            let cut = self
+                .tok(k + n + 1)
+                .is_some_and(|t| !t.sp && matches!(t.kind, Tk::Word | Tk::Num));
+            if let Some((unit, kind)) = unit_table(key.as_str()).filter(|_| !cut) {
                 best = Some(UnitHit {
                     unit,
                     kind,
@@ -1777,6 +1870,9 @@ impl<'a> Scanner<'a> {
         // Range connector.
         let conn_at = if u1.is_some() || c1.is_some() {
             after_first
+        } else if self.is_sym(end, '-') && self.attached(end) && self.w(end + 1) == "to" {
+            // "8- to 16-meter"
+            end + 1
         } else {
             end
         };
@@ -1798,7 +1894,7 @@ impl<'a> Scanner<'a> {
             || (conn == "or" && u1.is_none() && c1.is_none() && cur.is_none());
         if connector {
             let mut bstart = conn_at + 1;
-            if conn == "to" && self.is_sym(bstart, '-') {
+            if conn == "to" && self.is_sym(bstart, '-') && self.attached(bstart) {
                 bstart += 1;
             }
             if let Some(b) = self
@@ -2138,6 +2234,28 @@ impl<'a> Scanner<'a> {
             )
     }
 
+    /// "^-4", "−5", "^23" after a base: returns (exponent, end).
+    fn exponent(&self, k: usize, _glued: bool) -> Option<(f64, usize)> {
+        let mut m = k;
+        if self.is_sym(m, '^') {
+            m += 1;
+        }
+        let mut neg = false;
+        for _ in 0..2 {
+            if self.is_sym(m, '-') || self.is_sym(m, '−') {
+                neg = !neg;
+                m += 1;
+            } else if self.is_sym(m, '+') {
+                m += 1;
+            }
+        }
+        let t = self.tok(m)?;
+        if m == k || t.kind != Tk::Num || !t.plain || t.val > 400.0 || !self.attached(m) {
+            return None;
+        }
+        Some((if neg { -t.val } else { t.val }, m + 1))
+    }
+
     /// Cents after a whole amount of a major currency: "[and] 50 cents", or a bare "[and] 50"
     /// closing the clause. Returns (cents, end).
     fn minor_units(&self, k: usize) -> Option<(f64, usize)> {
@@ -2222,7 +2340,16 @@ impl<'a> Scanner<'a> {
         }
         match self.tok(num - 1).map(|t| t.kind) {
             Some(Tk::Word) => true,
-            Some(Tk::Sym('-')) => {
+            // "km^3", "J1149.5+6663", "24/7": parts of a formula or code.
+            Some(Tk::Sym('^')) => true,
+            Some(Tk::Sym('+' | '/' | '.')) => {
+                num >= 2
+                    && self.attached(num - 1)
+                    && self
+                        .tok(num - 2)
+                        .is_some_and(|t| matches!(t.kind, Tk::Num | Tk::Word))
+            }
+            Some(Tk::Sym('-' | '−')) => {
                 num >= 2
                     && self.attached(num - 1)
                     && self.tok(num - 2).is_some_and(|t| t.kind == Tk::Word)
@@ -2906,6 +3033,11 @@ fn unit_table(key: &str) -> Option<(&'static str, QuantityKind)> {
         "kw" | "kilowatt" | "kilowatts" => ("kW", M),
         "megawatt" | "megawatts" => ("MW", M),
         "gw" | "gigawatt" | "gigawatts" => ("GW", M),
+        "wh" | "watt hour" | "watt hours" | "watt-hour" | "watt-hours" => ("Wh", M),
+        "km^2" => ("km²", M),
+        "km^3" => ("km³", M),
+        "m^2" => ("m²", M),
+        "m^3" => ("m³", M),
         "kwh" | "kilowatt hour" | "kilowatt hours" | "kilowatt-hour" | "kilowatt-hours" => {
             ("kWh", M)
         }
