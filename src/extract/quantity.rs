@@ -1067,6 +1067,15 @@ impl<'a> Scanner<'a> {
                     return Some((f * s, i + 3));
                 }
             }
+            // "a fifth." at the end of a clause; "a third term" stays an ordinal.
+            if let Some(den) = denominator(w1) {
+                if !self
+                    .tok(i + 2)
+                    .is_some_and(|t| t.kind == Tk::Word || t.kind == Tk::Num)
+                {
+                    return Some((1.0 / den, i + 2));
+                }
+            }
             // "a hundredth", "a millionth": never ordinals in running text.
             if let Some(den) = denominator(w1).filter(|d| *d >= 100.0) {
                 return Some((1.0 / den, i + 2));
@@ -1118,11 +1127,12 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 // Fractions: "two-thirds", "one third", "five eighths"
-                let (k, hy) = if self.is_sym(j + 1, '-') && self.attached(j + 1) {
-                    (j + 2, true)
-                } else {
-                    (j + 1, false)
-                };
+                let (k, hy) =
+                    if self.is_sym(j + 1, '-') && self.attached(j + 1) == self.attached(j + 2) {
+                        (j + 2, true)
+                    } else {
+                        (j + 1, false)
+                    };
                 if !any && v >= 1.0 && v <= 10.0 {
                     if let Some(den) = denominator(self.w(k)) {
                         let plural = self.w(k).ends_with('s');
@@ -1145,7 +1155,7 @@ impl<'a> Scanner<'a> {
                 any = true;
                 last = 2;
                 j += 1;
-                if self.is_sym(j, '-') && self.attached(j) && self.attached(j + 1) {
+                if self.is_sym(j, '-') && self.attached(j) == self.attached(j + 1) {
                     if let Some(o) = ones(self.w(j + 1)) {
                         if o < 10.0 && o > 0.0 {
                             cur += o;
@@ -1163,7 +1173,7 @@ impl<'a> Scanner<'a> {
                 j += 1;
                 continue;
             }
-            if w == "dozen" && any {
+            if (w == "dozen" || (w == "dozens" && cur > 1.0)) && any {
                 cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
                 last = 4;
                 j += 1;
@@ -1191,13 +1201,18 @@ impl<'a> Scanner<'a> {
                 };
                 if let (Some(n), Some(den)) = (num, denominator(self.w(j + 2))) {
                     if n >= 1.0 && n < den {
-                        if last == 4 {
+                        // "one billion and a half million": the fraction is of the next scale.
+                        if let Some(s) = scale_word(self.w(j + 3)).filter(|s| *s < last_scale) {
+                            total += n / den * s;
+                            j += 4;
+                        } else if last == 4 {
                             total += n / den * last_scale;
+                            j += 3;
                         } else {
                             cur += n / den;
+                            j += 3;
                         }
                         last = 1;
-                        j += 3;
                         continue;
                     }
                 }
@@ -1403,7 +1418,9 @@ impl<'a> Scanner<'a> {
                     "M" => Some(1e6),
                     "m" if cur.is_some() => Some(1e6),
                     "B" => Some(1e9),
-                    "b" if cur.is_some() => Some(1e9),
+                    "b" if cur.is_some() || !self.tok(num_start).is_some_and(|t| t.plain) => {
+                        Some(1e9)
+                    }
                     "T" | "t" if cur.is_some() => Some(1e12),
                     _ => match w {
                         "mn" | "mln" | "mio" | "mil" => Some(1e6),
@@ -1416,6 +1433,7 @@ impl<'a> Scanner<'a> {
             } else {
                 match w {
                     "mn" | "mln" | "bn" | "bln" | "tn" | "trn" => scale_word(w),
+                    "dozen" | "dozens" => Some(12.0),
                     _ => None,
                 }
             };
@@ -1429,11 +1447,39 @@ impl<'a> Scanner<'a> {
                 None => break,
             }
         }
+        v *= scale;
+        // "3 hundred and 21", "4 thousand 3 hundred", "3 million and a half": a smaller part
+        // after a spelled scale. Large scales stop here so "$3 billion and 500 jobs" stays two.
+        if scaled && !from_words && (100.0..=1e7).contains(&scale) {
+            let mut m = k;
+            if self.w(m) == "and" {
+                m += 1;
+            }
+            if let Some(b) = self.amount(m) {
+                if b.cur.is_none() && b.value < scale && b.value > 0.0 && !self.glued_to_word(b.num)
+                {
+                    v += b.value;
+                    k = b.next;
+                }
+            }
+        }
+        if scaled && !from_words && self.w(k) == "and" {
+            let num = match self.w(k + 1) {
+                "a" | "an" | "one" => Some(1.0),
+                w => ones(w),
+            };
+            if let (Some(n), Some(den)) = (num, denominator(self.w(k + 2))) {
+                if n < den {
+                    v += n / den * scale;
+                    k += 3;
+                }
+            }
+        }
         if pre_scale != 1.0 {
             scale *= pre_scale;
             scaled = true;
+            v *= pre_scale;
         }
-        v *= scale;
         if neg {
             v = -v;
         }
@@ -1822,6 +1868,33 @@ impl<'a> Scanner<'a> {
             ) || self.is_num(a.num + 1)
             {
                 return None;
+            }
+        }
+        // "one in three", "2 out of 5", "1 over 3": a ratio, kept as a fraction.
+        if a.cur.is_none() && a.scale == 1.0 {
+            let (k, strong) = match (self.w(a.next), self.w(a.next + 1)) {
+                ("out", "of") => (a.next + 2, true),
+                ("over" | "in", _) => (a.next + 1, false),
+                _ => (0, false),
+            };
+            if k > 0 && self.unit_after(a.next).is_none() {
+                if let Some(b) = self.amount(k) {
+                    let bare = self.unit_after(b.next).is_none()
+                        && self.currency_after(b.next, b.scaled).is_none();
+                    let ok = b.cur.is_none()
+                        && b.value != 0.0
+                        && !year_like(self, &b)
+                        && (strong
+                            || (bare
+                                && (self.w(a.next) == "over"
+                                    || (a.value < b.value && b.value <= 1000.0))));
+                    let r = a.value / b.value;
+                    if ok && r.is_finite() {
+                        a.value = r;
+                        a.next = b.next;
+                        a.scaled = true;
+                    }
+                }
             }
         }
         let mut q_start = i;
