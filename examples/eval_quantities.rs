@@ -627,9 +627,9 @@ fn main() {
     recognizers(verbose, &mut rows);
     quantulum(verbose, &mut rows);
     // Floors: measured figures rounded down slightly; never lowered.
-    let floors = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+    let floors = [0.96, 0.85, 0.81, 0.85, 0.73, 0.94, 0.88];
     let mut failed = false;
-    println!("{:<34} {}", "evaluation", "figure");
+    println!("{:<34} figure", "evaluation");
     for (row, floor) in rows.iter_mut().zip(floors) {
         row.floor = floor;
         let bad = row.value < row.floor;

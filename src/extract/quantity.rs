@@ -619,8 +619,7 @@ impl<'a> Scanner<'a> {
         // March 3, 2019 / Nov. 3 / March 2019 / June of 2018
         if let Some((m, j)) = self.month_at(i) {
             if let Some((d, k)) = self.day_at(j) {
-                // "May 5 percent" is not a date.
-                if !self.year_at(j).is_some() || self.small_int(j, 1.0, 31.0).is_some() {
+                {
                     let mut k2 = k;
                     if self.is_sym(k2, ',') {
                         k2 += 1;
@@ -1133,7 +1132,7 @@ impl<'a> Scanner<'a> {
                     } else {
                         (j + 1, false)
                     };
-                if !any && v >= 1.0 && v <= 10.0 {
+                if !any && (1.0..=10.0).contains(&v) {
                     if let Some(den) = denominator(self.w(k)) {
                         let plural = self.w(k).ends_with('s');
                         if (plural && v > 1.0) || (!plural && v == 1.0) || hy {
@@ -1823,7 +1822,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn read_quantity(&self, i: usize) -> Option<(Quantity, usize)> {
-        let (mut approx, mut bound, intro, j) = self.modifiers(i);
+        let (approx, mut bound, intro, j) = self.modifiers(i);
         // "dozens of", "tens of thousands of", "millions of" → an order-of-magnitude range.
         if let Some((lo, hi, k)) = self.magnitude_phrase(j) {
             let (u, kd, next) = self.unit_for_of(k);
@@ -2251,12 +2250,7 @@ impl<'a> Scanner<'a> {
         q.high = high;
         q.kind = kind;
         q.unit = unit_s;
-        q.approx = approx || a.words && self.w(a.num) == "dozen";
-        approx = q.approx;
         q.approx = approx;
-        if bound == Bound::Exact {
-            bound = Bound::Exact;
-        }
         q.bound = bound;
         q.per = per;
         // "more than 100 and less than 300" → one range.
@@ -2360,8 +2354,7 @@ impl<'a> Scanner<'a> {
         cur: Option<&'static str>,
         unit: Option<&'static str>,
     ) -> Option<(f64, usize)> {
-        let mut k = from;
-        for _ in 0..10 {
+        for k in from..from + 10 {
             let t = self.tok(k)?;
             match t.kind {
                 Tk::Sym('.' | ';' | '!' | '?' | '(' | ')') => return None,
@@ -2402,7 +2395,6 @@ impl<'a> Scanner<'a> {
                 }
                 _ => {}
             }
-            k += 1;
         }
         None
     }
