@@ -1415,7 +1415,8 @@ impl<'a> Scanner<'a> {
                 match raw {
                     "k" | "K" => Some(1e3),
                     "M" => Some(1e6),
-                    "m" if cur.is_some() => Some(1e6),
+                    // "1.2m jobs" counts millions; "37m" alone is a length.
+                    "m" if cur.is_some() || looks_plural(self.w(k + 1)) => Some(1e6),
                     "B" => Some(1e9),
                     "b" if cur.is_some() || !self.tok(num_start).is_some_and(|t| t.plain) => {
                         Some(1e9)
@@ -2251,6 +2252,10 @@ impl<'a> Scanner<'a> {
         q.kind = kind;
         q.unit = unit_s;
         q.approx = approx;
+        // "over five years" is a span of time, not "more than five years".
+        if kind == QuantityKind::Duration && self.w(i) == "over" && self.w(end - 1) != "old" {
+            bound = Bound::Exact;
+        }
         q.bound = bound;
         q.per = per;
         // "more than 100 and less than 300" → one range.
@@ -2273,13 +2278,15 @@ impl<'a> Scanner<'a> {
                     } else {
                         (r.low, q.high)
                     };
-                    if opposite && r.unit == q.unit && lo < hi {
+                    // "more than 40 and less than 60 percent": the unit may come once, at the end.
+                    let same_unit = r.unit == q.unit || q.unit.is_empty();
+                    if opposite && same_unit && lo < hi {
                         let mut m = self.make(q_start, e2);
                         m.value = None;
                         m.low = lo;
                         m.high = hi;
-                        m.unit = q.unit.clone();
-                        m.kind = q.kind;
+                        m.unit = r.unit.clone();
+                        m.kind = r.kind;
                         m.approx = q.approx || r.approx;
                         m.per = q.per.clone();
                         return Some((m, e2));
@@ -3666,6 +3673,68 @@ mod tests {
         for q in quantities(text) {
             assert_eq!(&text[q.start..q.end], q.text);
         }
+    }
+
+    #[test]
+    fn comparatives_join_into_ranges() {
+        let q = one("turnout was more than 40 and less than 60 percent");
+        assert_eq!((q.value, q.low, q.high), (None, 40.0, 60.0));
+        assert_eq!(one("no less than 30 lawmakers").bound, Bound::AtLeast);
+        assert_eq!(one("no more than 30 lawmakers").bound, Bound::AtMost);
+        assert_eq!(one("a score of 200 or more").bound, Bound::AtLeast);
+        assert_eq!(one("values >= 7").bound, Bound::AtLeast);
+    }
+
+    #[test]
+    fn ratios_and_fractions() {
+        let q = one("one in five adults");
+        assert!((q.value.unwrap() - 0.2).abs() < 1e-12);
+        assert_eq!(q.unit, "adult");
+        assert!((one("3 out of 4 voters").value.unwrap() - 0.75).abs() < 1e-12);
+        assert_eq!(one("two and a half").value, Some(2.5));
+        assert_eq!(one("a quarter million").value, Some(250_000.0));
+        assert_eq!(one("1/16 of it").value, Some(0.0625));
+    }
+
+    #[test]
+    fn notation_and_grouping() {
+        assert_eq!(one("a mass of 4e14 units").value, Some(4e14));
+        let v = one("a factor of 2.5×10−3").value.unwrap();
+        assert!((v - 2.5e-3).abs() < 1e-15);
+        assert_eq!(one("it holds 40 000 seats").value, Some(40_000.0));
+        assert_eq!(one("some 12 345 678 voters").value, Some(12_345_678.0));
+    }
+
+    #[test]
+    fn money_compounds_and_codes() {
+        let q = one("it cost seven dollars and twenty cents");
+        assert!((q.value.unwrap() - 7.2).abs() < 1e-9);
+        let q = one("losses of 12 MEUR");
+        assert_eq!((q.value, q.unit.as_str()), (Some(12e6), "EUR"));
+        let q = one("they paid 40 USD million");
+        assert_eq!(q.value, Some(40e6));
+        assert_eq!(one("a bill for 300 yen").unit, "JPY");
+        assert_eq!(one("hk $ 7 million").unit, "HKD");
+        assert_eq!(one("the deal, worth A$3.1bn").unit, "AUD");
+        assert_eq!(one("it fell to 64p").unit, "pence");
+    }
+
+    #[test]
+    fn spans_around_times() {
+        let qs = quantities("The coin fell from $41,200 at 9.30pm to $39,800 by dawn.");
+        let q = qs.iter().find(|q| q.kind == QuantityKind::Money).unwrap();
+        assert_eq!((q.low, q.high), (39_800.0, 41_200.0));
+        let t = quantities("at 9.30pm").pop().unwrap();
+        assert_eq!(t.kind, QuantityKind::Time);
+        assert_eq!(t.normalized.as_deref(), Some("21:30"));
+    }
+
+    #[test]
+    fn scores_and_codes_are_skipped() {
+        assert!(quantities("the match ended 3-3 after extra time").is_empty());
+        assert!(quantities("the CO2 sensor on the X6 model").is_empty());
+        assert_eq!(one("a 1.2m jobs plan").value, Some(1.2e6));
+        assert_eq!(one("a 100m sprint").unit, "m");
     }
 
     #[test]
