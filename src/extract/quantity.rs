@@ -85,8 +85,55 @@ pub struct Quantity {
 
 /// Every quantity in `text`, in order of appearance, non-overlapping.
 pub fn quantities(text: &str) -> Vec<Quantity> {
-    let mut sc = Scanner::new(text);
+    // Long texts are read in pieces cut at line or sentence ends, so the token buffer stays
+    // small and in cache; a quantity never spans such a cut.
+    const CHUNK: usize = 32 * 1024;
     let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = chunk_end(text, start, CHUNK);
+        let piece = text.get(start..end).unwrap_or("");
+        let before = out.len();
+        quantities_in(piece, &mut out);
+        if start > 0 {
+            for q in &mut out[before..] {
+                q.start += start;
+                q.end += start;
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// Where the piece of `text` starting at `start` ends: the first line end after `chunk`
+/// bytes, else the first ". " before a capital, else the first space; the whole rest when
+/// none comes within another `chunk` bytes (a text without spaces is read in one go).
+fn chunk_end(text: &str, start: usize, chunk: usize) -> usize {
+    let b = text.as_bytes();
+    let lo = start + chunk;
+    if lo + chunk >= b.len() {
+        return b.len();
+    }
+    let hi = (lo + chunk).min(b.len());
+    let window = &b[lo..hi];
+    if let Some(p) = window.iter().position(|&c| c == b'\n') {
+        return lo + p + 1;
+    }
+    if let Some(p) = window
+        .windows(3)
+        .position(|w| w[0] == b'.' && w[1] == b' ' && w[2].is_ascii_uppercase())
+    {
+        return lo + p + 2;
+    }
+    if let Some(p) = window.iter().position(|&c| c == b' ') {
+        return lo + p + 1;
+    }
+    b.len()
+}
+
+fn quantities_in(text: &str, out: &mut Vec<Quantity>) {
+    let mut sc = Scanner::new(text);
     let n = sc.toks.len();
     let mut i = 0;
     // Every quantity contains an anchor (a digit, number word, currency sign…) no more than
@@ -112,8 +159,6 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             None => i = (i + 1).max(sc.skip.get()),
         }
     }
-    sc.toks.clear();
-    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +316,15 @@ impl<'a> Scanner<'a> {
                 if numbuf.starts_with('.') {
                     numbuf.insert(0, '0');
                 }
-                let val = numbuf.parse::<f64>().unwrap_or(f64::NAN);
+                // Short plain integers (most numbers) need no float parsing.
+                let val = if plain && ndig <= 15 {
+                    numbuf
+                        .bytes()
+                        .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'))
+                        as f64
+                } else {
+                    numbuf.parse::<f64>().unwrap_or(f64::NAN)
+                };
                 self.toks.push(Tok {
                     s,
                     e: i,
@@ -383,7 +436,9 @@ impl<'a> Scanner<'a> {
                     .as_bytes()
                     .get(t.s)
                     .is_some_and(|c| c.is_ascii_uppercase());
+                // Currency prefixes and codes are short ("US", "HK", "RM", "MUSD").
                 if first_upper
+                    && t.e - t.s <= 4
                     && (self.is_currency_prefix_word(i) || self.million_code(i).is_some())
                 {
                     return true;
@@ -391,24 +446,7 @@ impl<'a> Scanner<'a> {
                 if w.len() < 3 || !may_be(&ANCHOR_PREFIX, w) {
                     return false;
                 }
-                ones(w).is_some()
-                    || tens(w).is_some()
-                    || scale_word(w).is_some()
-                    || denominator(w).is_some()
-                    || ordinal_word(w).is_some()
-                    || matches!(
-                        w,
-                        "dozen"
-                            | "dozens"
-                            | "tens"
-                            | "hundreds"
-                            | "thousands"
-                            | "millions"
-                            | "billions"
-                            | "trillions"
-                            | "half"
-                            | "quarter"
-                    )
+                sorted_anchor_words().binary_search(&w).is_ok()
             }
         }
     }
@@ -2642,6 +2680,15 @@ const ANCHOR_WORDS: &[&str] = &[
     "trillions",
 ];
 
+fn sorted_anchor_words() -> &'static [&'static str] {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = ANCHOR_WORDS.to_vec();
+        v.sort_unstable();
+        v
+    })
+}
+
 /// Words a quantity may start with: anchors, months, hedges and comparatives.
 const START_WORDS: &[&str] = &[
     "january",
@@ -3735,6 +3782,58 @@ mod tests {
         assert!(quantities("the CO2 sensor on the X6 model").is_empty());
         assert_eq!(one("a 1.2m jobs plan").value, Some(1.2e6));
         assert_eq!(one("a 100m sprint").unit, "m");
+    }
+
+    #[test]
+    fn anchor_list_matches_word_tables() {
+        // Every anchor word is a number word the readers know, and every word the readers
+        // know (of three letters or more) is an anchor, or quantities would be skipped.
+        let known = |w: &str| {
+            ones(w).is_some()
+                || tens(w).is_some()
+                || scale_word(w).is_some()
+                || denominator(w).is_some()
+                || ordinal_word(w).is_some()
+                || matches!(
+                    w,
+                    "dozen"
+                        | "dozens"
+                        | "tens"
+                        | "hundreds"
+                        | "thousands"
+                        | "millions"
+                        | "billions"
+                        | "trillions"
+                        | "half"
+                        | "quarter"
+                )
+        };
+        for w in ANCHOR_WORDS {
+            assert!(known(w), "{w}");
+        }
+        let probe = [
+            "zero",
+            "nought",
+            "seventeen",
+            "ninety",
+            "hundred",
+            "lakh",
+            "crores",
+            "halves",
+            "quarters",
+            "eighths",
+            "trillionths",
+            "twelfth",
+            "second",
+            "dozens",
+            "billions",
+        ];
+        for w in probe {
+            assert!(
+                known(w) && sorted_anchor_words().binary_search(&w).is_ok(),
+                "{w}"
+            );
+        }
     }
 
     #[test]
