@@ -1349,7 +1349,10 @@ impl<'a> Scanner<'a> {
             // A hyphen glued to a word before it is a name ("COVID-19", "F-150"), not a sign.
             let glued = j > 0
                 && self.attached(j)
-                && !matches!(self.tok(j - 1).map(|t| t.kind), Some(Tk::Sym('$' | '(')));
+                && !matches!(
+                    self.tok(j - 1).map(|t| t.kind),
+                    Some(Tk::Sym('$' | '(' | '<' | '>' | '=' | '≤' | '≥'))
+                );
             if glued && cur.is_none() {
                 return None;
             }
@@ -2122,11 +2125,17 @@ impl<'a> Scanner<'a> {
                 _ => None,
             };
             // "200 or more", "500 and more", but not "200 or more than 300".
+            // "and below 1500", "and less or equal than 35" begin the next quantity.
             if let Some(b) = b {
                 let than = self.w(end + 2) == "than";
-                if !(than && (self.is_num(end + 3) || self.number_word_start(end + 3))) {
+                let k = if than { end + 3 } else { end + 2 };
+                let next_starts = self.is_num(k)
+                    || self.number_word_start(k)
+                    || self.is_anchor(k)
+                    || matches!(self.w(k), "or" | "equal" | "to");
+                if !next_starts {
                     bound = b;
-                    end += if than { 3 } else { 2 };
+                    end = k;
                 }
             }
         } else if self.w(end) == "plus" && self.is_sym(end - 1, '-') {
