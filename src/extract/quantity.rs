@@ -245,6 +245,31 @@ impl<'a> Scanner<'a> {
                     ndig = ndig.saturating_add(1);
                     i += 1;
                 }
+                // Indian grouping "12,34,567": pairs of digits, then a final group of three.
+                if (1..=2).contains(&ndig) && b.get(i) == Some(&b',') {
+                    let mut k = i;
+                    let mut pairs = 0;
+                    while b.get(k) == Some(&b',')
+                        && b.get(k + 1..k + 3)
+                            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                        && b.get(k + 3) == Some(&b',')
+                    {
+                        k += 3;
+                        pairs += 1;
+                    }
+                    let last = b.get(k) == Some(&b',')
+                        && b.get(k + 1..k + 4)
+                            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                        && !b.get(k + 4).is_some_and(|d| d.is_ascii_digit());
+                    if pairs > 0 && last {
+                        for c in text[i..k + 4].chars().filter(char::is_ascii_digit) {
+                            numbuf.push(c);
+                        }
+                        ndig = ndig.saturating_add(2 * pairs + 3);
+                        plain = false;
+                        i = k + 4;
+                    }
+                }
                 // Thousands groups: exactly three digits after each comma.
                 while i + 3 < b.len()
                     && b[i] == b','
@@ -1489,9 +1514,24 @@ impl<'a> Scanner<'a> {
             }
         }
         v *= scale;
-        // "3 hundred and 21", "4 thousand 3 hundred", "3 million and a half": a smaller part
-        // after a spelled scale. Large scales stop here so "$3 billion and 500 jobs" stays two.
-        if scaled && !from_words && (100.0..=1e7).contains(&scale) {
+        // "3 million and a half": a fraction of the scale.
+        let mut fraction_done = false;
+        if scaled && !from_words && self.w(k) == "and" {
+            let num = match self.w(k + 1) {
+                "a" | "an" | "one" => Some(1.0),
+                w => ones(w),
+            };
+            if let (Some(n), Some(den)) = (num, denominator(self.w(k + 2))) {
+                if n < den {
+                    v += n / den * scale;
+                    k += 3;
+                    fraction_done = true;
+                }
+            }
+        }
+        // "3 hundred and 21", "4 thousand 3 hundred": a smaller part after a spelled scale.
+        // Large scales stop here so "$3 billion and 500 jobs" stays two quantities.
+        if scaled && !fraction_done && !from_words && (100.0..=1e7).contains(&scale) {
             let mut m = k;
             if self.w(m) == "and" {
                 m += 1;
@@ -1504,16 +1544,13 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if scaled && !from_words && self.w(k) == "and" {
-            let num = match self.w(k + 1) {
-                "a" | "an" | "one" => Some(1.0),
-                w => ones(w),
-            };
-            if let (Some(n), Some(den)) = (num, denominator(self.w(k + 2))) {
-                if n < den {
-                    v += n / den * scale;
-                    k += 3;
-                }
+        // "two thirds of a million"
+        if from_words && v < 1.0 && self.w(k) == "of" && matches!(self.w(k + 1), "a" | "an") {
+            if let Some(s) = scale_word(self.w(k + 2)).filter(|s| *s >= 1e3) {
+                v *= s;
+                scale = s;
+                scaled = true;
+                k += 3;
             }
         }
         if pre_scale != 1.0 {
@@ -1928,7 +1965,8 @@ impl<'a> Scanner<'a> {
                         && (strong
                             || (bare
                                 && (self.w(a.next) == "over"
-                                    || (a.value < b.value && b.value <= 1000.0))));
+                                    || (a.value < b.value && b.value <= 1000.0)))
+                                && (self.w(a.next) == "over" || a.value <= b.value));
                     let r = a.value / b.value;
                     if ok && r.is_finite() {
                         a.value = r;
