@@ -1479,7 +1479,9 @@ impl<'a> Scanner<'a> {
             } else if glued && !from_words {
                 let raw = self.raw(k);
                 match raw {
-                    "k" | "K" => Some(1e3),
+                    "k" => Some(1e3),
+                    // "a 10K run" is a distance; "$50K" and "50K followers" are thousands.
+                    "K" if cur.is_some() || looks_plural(self.w(k + 1)) => Some(1e3),
                     "M" => Some(1e6),
                     // "1.2m jobs" counts millions; "37m" alone is a length.
                     "m" if cur.is_some() || looks_plural(self.w(k + 1)) => Some(1e6),
@@ -1601,6 +1603,10 @@ impl<'a> Scanner<'a> {
                 Tk::Sym(c) => key.push(c),
             }
             if key.full {
+                break;
+            }
+            // "5G" and "4K" name technologies, not grams or kelvins.
+            if n == 0 && matches!(self.raw(k), "G" | "K" | "B") {
                 break;
             }
             if n == 0 {
@@ -1865,6 +1871,15 @@ impl<'a> Scanner<'a> {
                 break;
             }
             let w = self.w(idx);
+            // "4.3M digital and physical sales": adjectives joined by "and" before the noun.
+            if matches!(w, "and" | "or")
+                && n > 0
+                && !singular
+                && !is_stop(self.w(idx + 1))
+                && self.tok(idx + 1).is_some_and(|t| t.kind == Tk::Word)
+            {
+                continue;
+            }
             if is_stop(w) || month_num(w).is_some() && self.is_capitalized(idx) {
                 break;
             }
@@ -2019,6 +2034,16 @@ impl<'a> Scanner<'a> {
             (Some(u), None) => u.end,
             _ => end,
         };
+        // Digits glued to an unknown suffix are identifiers ("5G", "9AB8"); "1960s" is a decade.
+        if u1.is_none()
+            && c1.is_none()
+            && cur.is_none()
+            && self.attached(a.next)
+            && self.tok(a.next).is_some_and(|t| t.kind == Tk::Word)
+            && !(self.w(a.next) == "s" && year_like(self, &a))
+        {
+            return None;
+        }
         // Range connector.
         let conn_at = if u1.is_some() || c1.is_some() {
             after_first
@@ -2216,6 +2241,26 @@ impl<'a> Scanner<'a> {
         ) {
             per = Some(p);
             end = e;
+        }
+        // "1/16 of a US pint": a fraction of one unit.
+        if kind == QuantityKind::Count
+            && unit.is_none()
+            && !is_range
+            && value > 0.0
+            && value < 1.0
+            && self.w(end) == "of"
+            && matches!(self.w(end + 1), "a" | "an")
+        {
+            let hit = self.unit_after(end + 2).or_else(|| {
+                self.unit_after(end + 3)
+                    .filter(|_| self.has_capital(end + 2))
+            });
+            if let Some(u) = hit.filter(|u| u.kind == QuantityKind::Measure) {
+                unit = Some(u);
+                kind = u.kind;
+                unit_s = u.unit.to_string();
+                end = u.end;
+            }
         }
         // Counted noun.
         if kind == QuantityKind::Count && unit.is_none() {
