@@ -62,7 +62,8 @@ pub struct Quantity {
     pub start: usize,
     /// Byte offset one past the end of `text`.
     pub end: usize,
-    /// The single value; `None` for a range.
+    /// The single value; `None` for a range, and for dates and clock times, whose value is
+    /// the ISO string in `normalized` (their `low`/`high` are 0).
     pub value: Option<f64>,
     /// Lower end (equal to `value` for a single number).
     pub low: f64,
@@ -3925,6 +3926,78 @@ mod tests {
                 known(w) && sorted_anchor_words().binary_search(&w).is_ok(),
                 "{w}"
             );
+        }
+    }
+
+    #[test]
+    fn random_text_never_panics() {
+        // A small deterministic generator over pieces that stress the readers.
+        let pieces = [
+            "1", "12", ",", ".", "-", "–", "$", "€", "£", "%", " ", " ", "and", "to", "between",
+            "one", "half", "a", "of", "million", "bn", "m", "k", "US", "per", "year", "km", "'s",
+            "½", "😀", "ü", "/", "^", "e", "×", "10", "from", "at", "least", "or", "more", ":",
+            "pm", "March", "Nov", "2019", "x", "\u{a0}", "0", "third", "dozens", "(", ")",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..24 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push_str(pieces[(state % pieces.len() as u64) as usize]);
+                if state & 0x100 != 0 {
+                    s.push(' ');
+                }
+            }
+            let qs = quantities(&s);
+            let mut last_end = 0;
+            for q in &qs {
+                assert!(
+                    q.start >= last_end && q.start <= q.end && q.end <= s.len(),
+                    "{s:?}"
+                );
+                assert_eq!(&s[q.start..q.end], q.text);
+                last_end = q.end;
+            }
+        }
+    }
+
+    #[test]
+    fn pathological_inputs_stay_linear() {
+        let cases = [
+            "1 ".repeat(20_000),
+            "one ".repeat(20_000),
+            "$".repeat(40_000),
+            "- ".repeat(20_000),
+            "between ".repeat(20_000),
+            "1-".repeat(20_000),
+            "1,000".repeat(10_000),
+            "twenty-".repeat(10_000),
+            "more than ".repeat(10_000),
+            "from 5 at ".repeat(10_000),
+        ];
+        for text in &cases {
+            let t = std::time::Instant::now();
+            let qs = quantities(text);
+            assert!(qs.iter().all(|q| q.end <= text.len()));
+            // Generous even for unoptimised test builds on a busy machine.
+            assert!(
+                t.elapsed().as_secs_f64() < 5.0,
+                "slow on {:?}…",
+                &text[..20]
+            );
+        }
+    }
+
+    #[test]
+    fn long_texts_are_read_in_pieces_with_exact_offsets() {
+        let sentence = "Officials said 1,200 troops and $3.5 billion were sent in 2019. ";
+        let text = sentence.repeat(3000);
+        let qs = quantities(&text);
+        assert_eq!(qs.len(), 3 * 3000);
+        for q in &qs {
+            assert_eq!(&text[q.start..q.end], q.text);
         }
     }
 
