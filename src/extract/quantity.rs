@@ -10,7 +10,24 @@
 //! The scanner is hand written: text is cut once into word / number / symbol tokens, then a
 //! small recursive-descent reader tries to read a quantity at each token. Every lookahead is
 //! bounded by a small constant, so the whole pass is linear in the input and cannot blow up the
-//! way a backtracking regex can; all indexing goes through `get`, so no input can panic it.
+//! way a backtracking regex can; token access goes through `get` and byte loops check their
+//! bounds, so no input can panic it. Two things keep it fast: readers only start within a few
+//! tokens before an *anchor* (a digit, number word, currency sign or code), found through a
+//! three-letter prefix table, and long texts are read in cache-sized pieces cut at line or
+//! sentence ends.
+//!
+//! Conventions worth knowing downstream:
+//! - Four plain digits between 1000 and 2199 are a `Year` unless a plural noun follows right
+//!   after with nothing possessive before ("2018 troops" is a count, "its 2018 sales" a year).
+//! - Ranges keep `low <= high` even for changes written "from 4.8 to 4.7"; "more than 40 and
+//!   less than 60" is one range; "dozens of" / "tens of thousands of" are order-of-magnitude
+//!   ranges ([12, 120], [10 000, 100 000]) marked `approx`.
+//! - Numbers that are parts of names are dropped: digits glued to letters ("CO2", "COVID-19",
+//!   "5G"), a bare integer after or before a capitalised name ("iPhone 11", "787 Dreamliner"),
+//!   tied scores ("2-2"). "one" is dropped as a pronoun ("the one", "each one") and as a name
+//!   ("BBC One").
+//! - Money units are ISO 4217 codes; minor units are `cent`, `pence`, `sen`. Counted nouns
+//!   are singular lowercase lemmas; measures use short symbols (`km`, `kg`, `mph`, `°C`).
 
 use serde::Serialize;
 
