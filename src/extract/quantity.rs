@@ -1149,9 +1149,12 @@ impl<'a> Scanner<'a> {
             }
             // "a fifth." at the end of a clause; "a third term" stays an ordinal.
             if let Some(den) = denominator(w1) {
-                if !self
-                    .tok(i + 2)
-                    .is_some_and(|t| t.kind == Tk::Word || t.kind == Tk::Num)
+                // "a third-party review" is an ordinal in a compound.
+                let compound = self.is_sym(i + 2, '-') && self.attached(i + 2);
+                if !compound
+                    && !self
+                        .tok(i + 2)
+                        .is_some_and(|t| t.kind == Tk::Word || t.kind == Tk::Num)
                 {
                     return Some((1.0 / den, i + 2));
                 }
@@ -2186,6 +2189,15 @@ impl<'a> Scanner<'a> {
         if cur.is_none() {
             cur = cur_after;
         }
+        // "$76 US", "$75 U.S."
+        if cur.is_some() && !is_range {
+            if self.raw(end) == "US" {
+                end += 1;
+            } else if self.raw(end) == "U" && self.is_sym(end + 1, '.') && self.raw(end + 2) == "S"
+            {
+                end += if self.is_sym(end + 3, '.') { 4 } else { 3 };
+            }
+        }
         // "from $36,040 at 10.45pm last night to $34,935": a span written around a time or
         // year. Only numbers that are plainly years or clock times may stand in between.
         if !is_range && intro == Some("from") && (cur.is_some() || unit.is_some()) {
@@ -2221,10 +2233,6 @@ impl<'a> Scanner<'a> {
             }
         } else if self.w(end) == "plus" && self.is_sym(end - 1, '-') {
             bound = Bound::AtLeast;
-            end += 1;
-        }
-        // "$76 US"
-        if cur.is_some() && self.w(end) == "us" && self.raw(end) == "US" {
             end += 1;
         }
         // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "17 USD 25."
