@@ -2886,15 +2886,18 @@ const fn prefix_index(b: &[u8]) -> Option<usize> {
     Some(((x - b'a') as usize * 26 + (y - b'a') as usize) * 26 + (z - b'a') as usize)
 }
 
-const fn prefix_table(lists: &[&[&str]]) -> [bool; PREFIX_SIZE] {
-    let mut t = [false; PREFIX_SIZE];
+/// For each three-letter prefix, a bit per word length (capped at 15) of the listed words.
+const fn prefix_table(lists: &[&[&str]]) -> [u16; PREFIX_SIZE] {
+    let mut t = [0u16; PREFIX_SIZE];
     let mut l = 0;
     while l < lists.len() {
         let words = lists[l];
         let mut i = 0;
         while i < words.len() {
-            if let Some(ix) = prefix_index(words[i].as_bytes()) {
-                t[ix] = true;
+            let b = words[i].as_bytes();
+            if let Some(ix) = prefix_index(b) {
+                let len = if b.len() > 15 { 15 } else { b.len() };
+                t[ix] |= 1 << len;
             }
             i += 1;
         }
@@ -2904,13 +2907,13 @@ const fn prefix_table(lists: &[&[&str]]) -> [bool; PREFIX_SIZE] {
 }
 
 /// First three letters of every anchor word: most words are rejected with one table read.
-static ANCHOR_PREFIX: [bool; PREFIX_SIZE] = prefix_table(&[ANCHOR_WORDS]);
-static START_PREFIX: [bool; PREFIX_SIZE] = prefix_table(&[ANCHOR_WORDS, START_WORDS]);
+static ANCHOR_PREFIX: [u16; PREFIX_SIZE] = prefix_table(&[ANCHOR_WORDS]);
+static START_PREFIX: [u16; PREFIX_SIZE] = prefix_table(&[ANCHOR_WORDS, START_WORDS]);
 
 /// False only when `w` certainly is not in the table's lists (short words always pass).
-fn may_be(table: &[bool; PREFIX_SIZE], w: &str) -> bool {
+fn may_be(table: &[u16; PREFIX_SIZE], w: &str) -> bool {
     match prefix_index(w.as_bytes()) {
-        Some(ix) => table[ix],
+        Some(ix) => table[ix] & (1 << w.len().min(15)) != 0,
         None => true,
     }
 }
