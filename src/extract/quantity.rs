@@ -3549,8 +3549,31 @@ const UNIT_KEYS: &[(&str, &str, QuantityKind)] = &[
     ("centuries", "century", QuantityKind::Duration),
 ];
 
+/// FNV-1a: unit keys are short and trusted, so a light hash beats the default SipHash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 fn unit_table(key: &str) -> Option<(&'static str, QuantityKind)> {
-    type Map = std::collections::HashMap<&'static str, (&'static str, QuantityKind)>;
+    type Map = std::collections::HashMap<
+        &'static str,
+        (&'static str, QuantityKind),
+        std::hash::BuildHasherDefault<Fnv>,
+    >;
     static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
     if key.len() > 24 {
         return None;
