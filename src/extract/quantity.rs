@@ -1608,6 +1608,17 @@ impl<'a> Scanner<'a> {
         } else {
             k
         };
+        // Most words after a number are nouns, not units: one table read rules them out.
+        if self.tok(k).is_some_and(|t| t.kind == Tk::Word) {
+            let w = self.w(k);
+            if let Some(ix) = prefix_index(w.as_bytes()) {
+                if UNIT_PREFIX[ix] & (1 << w.len().min(15)) == 0
+                    && case_sensitive_unit(self.raw(k)).is_none()
+                {
+                    return None;
+                }
+            }
+        }
         let mut key = KeyBuf::default();
         let mut best: Option<UnitHit> = None;
         for n in 0..4 {
@@ -3566,6 +3577,27 @@ impl std::hash::Hasher for Fnv {
         }
         self.0 = h;
     }
+}
+
+/// Prefix-and-length filter over the first word of every unit key (see `prefix_table`).
+static UNIT_PREFIX: [u16; PREFIX_SIZE] = unit_prefix_table(UNIT_KEYS);
+
+const fn unit_prefix_table(keys: &[(&str, &str, QuantityKind)]) -> [u16; PREFIX_SIZE] {
+    let mut t = [0u16; PREFIX_SIZE];
+    let mut i = 0;
+    while i < keys.len() {
+        let b = keys[i].0.as_bytes();
+        let mut len = 0;
+        while len < b.len() && b[len].is_ascii_lowercase() {
+            len += 1;
+        }
+        if let Some(ix) = prefix_index(b) {
+            let l = if len > 15 { 15 } else { len };
+            t[ix] |= 1 << l;
+        }
+        i += 1;
+    }
+    t
 }
 
 fn unit_table(key: &str) -> Option<(&'static str, QuantityKind)> {
