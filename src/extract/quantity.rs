@@ -156,7 +156,7 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>) {
     let mut i = 0;
     // Every quantity contains an anchor (a digit, number word, currency sign…) no more than
     // WINDOW tokens after its first token, so stretches of plain words are skipped whole.
-    const WINDOW: usize = 8;
+    const WINDOW: usize = 6;
     let mut anchor = 0;
     while i < n {
         anchor = anchor.max(i);
