@@ -2141,8 +2141,19 @@ impl<'a> Scanner<'a> {
                     _ => true,
                 };
                 // Years on both sides read as a span of years ("2014-2017").
-                if dash && a.value == b.value && cur.is_none() && u1.is_none() && u2.is_none() {
-                    // "89-89", "2-2": a tied score.
+                // "89-89", "52-48", "2-0": scores and tallies, not ranges (ranges are written
+                // low to high); both numbers are left out rather than misread.
+                let integers = self.tok(a.num).is_some_and(|t| t.plain)
+                    && self.tok(b.num).is_some_and(|t| t.plain);
+                if dash
+                    && integers
+                    && a.value >= b.value
+                    && cur.is_none()
+                    && u1.is_none()
+                    && u2.is_none()
+                    && c2.is_none()
+                    && !year_like(self, &a)
+                {
                     self.skip.set(b.next);
                     return None;
                 }
@@ -3570,7 +3581,11 @@ impl std::hash::Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x100_0000_01b3);
@@ -4179,6 +4194,7 @@ mod tests {
     #[test]
     fn scores_and_codes_are_skipped() {
         assert!(quantities("the match ended 3-3 after extra time").is_empty());
+        assert!(quantities("the bill passed 52-48 on Tuesday").is_empty());
         assert!(quantities("the CO2 sensor on the X6 model").is_empty());
         assert_eq!(one("a 1.2m jobs plan").value, Some(1.2e6));
         assert_eq!(one("a 100m sprint").unit, "m");
