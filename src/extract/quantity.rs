@@ -2076,6 +2076,52 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        // "9.83 ± 0.01", "52% +/- 3": a value with its margin, kept as the range it spans.
+        let pm_at = if u1.is_some() || c1.is_some() {
+            after_first
+        } else {
+            end
+        };
+        let pm_len = if self.is_sym(pm_at, '±') {
+            1
+        } else if self.is_sym(pm_at, '+')
+            && self.is_sym(pm_at + 1, '/')
+            && self.is_sym(pm_at + 2, '-')
+        {
+            3
+        } else {
+            0
+        };
+        if pm_len > 0 {
+            if let Some(m) = self
+                .amount(pm_at + pm_len)
+                .filter(|m| m.cur.is_none() && m.value > 0.0)
+            {
+                let mut q = self.make(i, m.next);
+                let mut e = m.next;
+                let (unit_s, kind) = match (&u1, &c1, self.unit_after(m.next)) {
+                    (Some(u), _, _) => (u.unit.to_string(), u.kind),
+                    (_, Some((c, _)), _) => (c.to_string(), QuantityKind::Money),
+                    (_, _, Some(u)) => {
+                        e = u.end;
+                        (u.unit.to_string(), u.kind)
+                    }
+                    _ => match cur {
+                        Some(c) => (c.to_string(), QuantityKind::Money),
+                        None => (String::new(), QuantityKind::Count),
+                    },
+                };
+                if e != m.next {
+                    q = self.make(i, e);
+                }
+                q.low = a.value - m.value;
+                q.high = a.value + m.value;
+                q.unit = unit_s;
+                q.kind = kind;
+                q.approx = true;
+                return Some((q, e));
+            }
+        }
         // Range connector.
         let conn_at = if u1.is_some() || c1.is_some() {
             after_first
@@ -2106,10 +2152,24 @@ impl<'a> Scanner<'a> {
             if conn == "to" && self.is_sym(bstart, '-') && self.attached(bstart) {
                 bstart += 1;
             }
-            if let Some(b) = self
+            if let Some(mut b) = self
                 .amount(bstart)
                 .filter(|b| !self.glued_to_word(b.num) || b.cur.is_some())
             {
+                // "the 2013-14 season": a two-digit end year takes the century of the first.
+                if dash && year_like(self, &a) && self.attached(bstart) {
+                    if let Some(t) = self.tok(b.num).filter(|t| t.plain && t.ndig == 2) {
+                        let century = (a.value / 100.0).floor() * 100.0;
+                        let mut y = century + t.val;
+                        if y <= a.value {
+                            y += 100.0;
+                        }
+                        if y - a.value < 100.0 {
+                            b.value = y;
+                            b.raw = y;
+                        }
+                    }
+                }
                 let prev_word = if i > 0 { self.w(i - 1) } else { "" };
                 // "rose by $4bn to $9bn" is a change and a level, not a range.
                 let explicit = a.cur.is_some() || u1.is_some() || c1.is_some();
@@ -4189,6 +4249,20 @@ mod tests {
         let t = quantities("at 9.30pm").pop().unwrap();
         assert_eq!(t.kind, QuantityKind::Time);
         assert_eq!(t.normalized.as_deref(), Some("21:30"));
+    }
+
+    #[test]
+    fn margins_and_season_years() {
+        let q = one("support stood at 41% ± 2");
+        assert_eq!((q.value, q.low, q.high), (None, 39.0, 43.0));
+        assert_eq!(q.unit, "percent");
+        let q = one("over the 2013-14 season");
+        assert_eq!(
+            (q.kind, q.low, q.high),
+            (QuantityKind::Year, 2013.0, 2014.0)
+        );
+        let q = one("in the 1999-00 budget");
+        assert_eq!((q.low, q.high), (1999.0, 2000.0));
     }
 
     #[test]
