@@ -213,6 +213,8 @@ struct Tok {
     val: f64,
     ndig: u32,
     plain: bool,
+    /// Set once after tokenizing: see `Scanner::is_anchor`.
+    anchor: bool,
 }
 
 struct Scanner<'a> {
@@ -240,6 +242,12 @@ impl<'a> Scanner<'a> {
             arena: String::with_capacity(text.len() + 16),
         };
         sc.tokenize();
+        for i in 0..sc.toks.len() {
+            let a = sc.compute_anchor(i);
+            if let Some(t) = sc.toks.get_mut(i) {
+                t.anchor = a;
+            }
+        }
         sc
     }
 
@@ -384,6 +392,7 @@ impl<'a> Scanner<'a> {
                     val,
                     ndig,
                     plain,
+                    anchor: false,
                 });
                 sp = false;
                 continue;
@@ -446,6 +455,7 @@ impl<'a> Scanner<'a> {
                     val: 0.0,
                     ndig: 0,
                     plain: false,
+                    anchor: false,
                 });
                 sp = false;
                 continue;
@@ -465,6 +475,7 @@ impl<'a> Scanner<'a> {
                 val: 0.0,
                 ndig: 0,
                 plain: false,
+                anchor: false,
             });
             sp = false;
         }
@@ -472,6 +483,10 @@ impl<'a> Scanner<'a> {
 
     /// Tokens every quantity must contain: digits, number words, currency signs and codes.
     fn is_anchor(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.anchor)
+    }
+
+    fn compute_anchor(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
@@ -565,7 +580,11 @@ impl<'a> Scanner<'a> {
             Tk::Num => {}
             Tk::Word => {
                 let w = self.w(i);
-                if !could_start(w) && !self.is_currency_prefix_word(i) {
+                // Lowercased wire text ("c $ 300") puts a currency prefix before "$".
+                if !could_start(w)
+                    && !self.is_anchor(i)
+                    && !(self.is_sym(i + 1, '$') && self.is_currency_prefix_word(i))
+                {
                     return None;
                 }
                 // Frequent short words start a quantity only in fixed phrases; checking the
