@@ -114,11 +114,13 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     const CHUNK: usize = 32 * 1024;
     let mut out = Vec::new();
     let mut start = 0;
+    // Token and lowercase buffers are reused from piece to piece.
+    let mut bufs = (Vec::new(), String::new());
     while start < text.len() {
         let end = chunk_end(text, start, CHUNK);
         let piece = text.get(start..end).unwrap_or("");
         let before = out.len();
-        quantities_in(piece, &mut out);
+        quantities_in(piece, &mut out, &mut bufs);
         if start > 0 {
             for q in &mut out[before..] {
                 q.start += start;
@@ -156,8 +158,12 @@ fn chunk_end(text: &str, start: usize, chunk: usize) -> usize {
     b.len()
 }
 
-fn quantities_in(text: &str, out: &mut Vec<Quantity>) {
-    let mut sc = Scanner::new(text);
+fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, String)) {
+    let mut toks = std::mem::take(&mut bufs.0);
+    let mut arena = std::mem::take(&mut bufs.1);
+    toks.clear();
+    arena.clear();
+    let mut sc = Scanner::new(text, toks, arena);
     let n = sc.toks.len();
     let mut i = 0;
     // Every quantity contains an anchor (a digit, number word, currency sign…) no more than
@@ -183,6 +189,7 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>) {
             None => i = (i + 1).max(sc.skip.get()),
         }
     }
+    *bufs = (sc.toks, sc.arena);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,13 +240,15 @@ fn is_word_char(c: char) -> bool {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, mut toks: Vec<Tok>, mut arena: String) -> Self {
+        toks.reserve(text.len() / 5 + 4);
+        arena.reserve(text.len() / 4 + 16);
         let mut sc = Scanner {
             text,
             skip: std::cell::Cell::new(0),
             nested: std::cell::Cell::new(false),
-            toks: Vec::with_capacity(text.len() / 5 + 4),
-            arena: String::with_capacity(text.len() + 16),
+            toks,
+            arena,
         };
         sc.tokenize();
         for i in 0..sc.toks.len() {
