@@ -22,14 +22,18 @@
 //!   split on " per " and compared part by part (our `per` field supplies the denominator), and
 //!   for counted nouns written with modifiers in the gold ("first-team player") the head noun
 //!   (last word) may match. Gold `-` means "no unit" and matches an empty unit.
-//! - **Recognizers-Text** (English specs): cases whose `NotSupported` lists `dotnet` (the
-//!   reference implementation) are skipped and counted. Score = share of expected results for
-//!   which a prediction has exactly that value (relative tolerance 1e-9), one-to-one.
-//!   NumberModel: every predicted value counts as a number (both ends of a predicted range).
+//! - **Recognizers-Text** (English specs, default-mode files only): cases whose `NotSupported`
+//!   or `NotSupportedByDesign` lists `dotnet` (the reference implementation; the field names
+//!   the platforms that skip a case) are skipped and counted. Score = share of expected
+//!   results for which a prediction has exactly that value (relative tolerance 1e-9),
+//!   one-to-one. NumberModel: every predicted value except dates, clock times and ordinals
+//!   counts as a number (both ends of a predicted range).
 //!   NumberRangeModel: expected `[a,b)`, `(a,)`, `(,b]` are compared by their two ends,
 //!   ignoring open/closed brackets; our "at least"/"more than" gives `(low,)`, "up to"/"less
 //!   than" gives `(,high)`. PercentModel: value with unit percent. CurrencyModel: value and
-//!   currency (their unit name mapped to ISO code; results without a value are skipped).
+//!   currency (their unit name mapped to an ISO code where one is given or obvious, e.g.
+//!   "Dollar" → USD, "Pound" → GBP; other names such as "Peseta" compared case-insensitively;
+//!   results without a value are skipped); the share for the value alone is printed too.
 //! - **quantulum3**: ranges are given as midpoint ± uncertainty and are compared as ranges;
 //!   value F1 with the same greedy one-to-one matching; all of our kinds except Date, Time and
 //!   Ordinal are predictions (quantulum annotates years as plain numbers).

@@ -590,10 +590,8 @@ impl<'a> Scanner<'a> {
             Tk::Word => {
                 let w = self.w(i);
                 // Lowercased wire text ("c $ 300") puts a currency prefix before "$".
-                if !could_start(w)
-                    && !self.is_anchor(i)
-                    && !(self.is_sym(i + 1, '$') && self.is_currency_prefix_word(i))
-                {
+                let currency_word = self.is_sym(i + 1, '$') && self.is_currency_prefix_word(i);
+                if !(could_start(w) || self.is_anchor(i) || currency_word) {
                     return None;
                 }
                 // Frequent short words start a quantity only in fixed phrases; checking the
