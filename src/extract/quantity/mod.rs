@@ -2345,9 +2345,17 @@ impl<'a> Scanner<'a> {
                     end = k;
                 }
             }
-        } else if self.w(end) == "plus" && self.is_sym(end - 1, '-') {
+        } else if self.is_sym(end, '-') && self.attached(end) && self.w(end + 1) == "plus" {
+            // "3,000-plus complaints"
             bound = Bound::AtLeast;
-            end += 1;
+            end += 2;
+        } else if self.w(end) == "plus" && !self.is_num(end + 1) && !self.is_anchor(end + 1) {
+            // "10,000 plus" closing a clause; "5 plus 3" is arithmetic.
+            let closing = !self.tok(end + 1).is_some_and(|t| t.kind == Tk::Word);
+            if closing {
+                bound = Bound::AtLeast;
+                end += 1;
+            }
         }
         // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "17 USD 25."
         let mut value = a.value;

@@ -162,6 +162,8 @@ fn comparatives_join_into_ranges() {
     assert_eq!(one("no more than 30 lawmakers").bound, Bound::AtMost);
     assert_eq!(one("a score of 200 or more").bound, Bound::AtLeast);
     assert_eq!(one("values >= 7").bound, Bound::AtLeast);
+    let q = one("it drew 3,000-plus complaints");
+    assert_eq!((q.bound, q.unit.as_str()), (Bound::AtLeast, "complaint"));
 }
 
 #[test]
