@@ -1,12 +1,16 @@
 //! Throughput of `factdiff::extract::quantity::quantities` on news-like text.
 //!
-//! Builds at least 10 MB by repeating the NewsQuant sentences read at run time from
-//! `<shared>/data/newsquant/dev.json` (`<shared>` is `$FACTDIFF_SHARED`, else `../shared` or
-//! `../../shared` next to the crate), falling back to a few sentences written here when the
-//! data is missing. Run with `cargo run --release --example bench_extract`.
+//! Two corpora of at least 10 MB each are built at run time from `<shared>/data/`
+//! (`<shared>` is `$FACTDIFF_SHARED`, else `../shared` or `../../shared` next to the crate):
+//! the NewsQuant sentences repeated (every sentence there holds a quantity, so this is the
+//! dense worst case), and the ECB+ news articles repeated (ordinary news density). Without
+//! the data a few built-in sentences are used. Each corpus is read once whole and once
+//! sentence by sentence (as the pipeline calls it); the best of three runs is printed, as
+//! wall-clock MB/s and as on-CPU MB/s (thread CPU time, so a busy shared machine distorts it
+//! less). Run with `cargo run --release --example bench_extract`.
 
 use factdiff::extract::quantity::quantities;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 const FALLBACK: &[&str] = &[
@@ -17,97 +21,119 @@ const FALLBACK: &[&str] = &[
     "Nobody at the meeting, which ran for three hours, mentioned the treaty signed in 1953.",
 ];
 
-fn sentences() -> Vec<String> {
-    let dir = match std::env::var("FACTDIFF_SHARED") {
-        Ok(s) => PathBuf::from(s),
-        Err(_) => {
-            let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-            ["../shared", "../../shared"]
-                .iter()
-                .map(|u| root.join(u))
-                .find(|p| p.exists())
-                .unwrap_or_else(|| root.join("../shared"))
-        }
-    };
-    let path = dir.join("data/newsquant/dev.json");
-    let parsed: Option<Vec<String>> = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .and_then(|v| {
-            v.as_array().map(|a| {
-                a.iter()
-                    .filter_map(|x| x["text"].as_str().map(str::to_string))
-                    .collect()
-            })
-        });
-    match parsed {
-        Some(v) if !v.is_empty() => v,
-        _ => {
-            eprintln!("{} not readable; using built-in sentences", path.display());
-            FALLBACK.iter().map(|s| s.to_string()).collect()
-        }
+fn shared_dir() -> PathBuf {
+    if let Ok(s) = std::env::var("FACTDIFF_SHARED") {
+        return PathBuf::from(s);
     }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    ["../shared", "../../shared"]
+        .iter()
+        .map(|u| root.join(u))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| root.join("../shared"))
 }
 
-/// CPU time of this thread in seconds (Linux), so a busy shared machine does not distort the
-/// figure; `None` elsewhere.
+fn newsquant(dir: &Path) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(dir.join("data/newsquant/dev.json")).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let s: Vec<String> = v
+        .as_array()?
+        .iter()
+        .filter_map(|x| x["text"].as_str().map(str::to_string))
+        .collect();
+    (!s.is_empty()).then_some(s)
+}
+
+/// ECB+ articles are stored one sentence per line.
+fn ecbplus(dir: &Path) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.join("data/ecbplus/val_docs")];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).ok()?.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "txt") {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    out.extend(
+                        t.lines()
+                            .filter(|l| !l.trim().is_empty())
+                            .map(str::to_string),
+                    );
+                }
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Thread CPU time in seconds (Linux); `None` elsewhere.
 fn cpu_time() -> Option<f64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
     Some(ns / 1e9)
 }
 
-fn main() {
-    let sents = sentences();
+fn best_of_three(mut f: impl FnMut() -> usize) -> (f64, f64, usize) {
+    let (mut wall, mut cpu, mut n) = (f64::MAX, f64::MAX, 0);
+    for _ in 0..3 {
+        let t = Instant::now();
+        let c = cpu_time();
+        n = f();
+        wall = wall.min(t.elapsed().as_secs_f64());
+        if let (Some(a), Some(b)) = (c, cpu_time()) {
+            cpu = cpu.min(b - a);
+        }
+    }
+    (wall, cpu, n)
+}
+
+fn run(name: &str, sents: &[String]) {
     let mut text = String::with_capacity(11 << 20);
     while text.len() < 10 << 20 {
-        for s in &sents {
+        for s in sents {
             text.push_str(s);
             text.push(' ');
         }
     }
     let mb = text.len() as f64 / 1e6;
-    // One call on the whole text, then per-sentence calls as the pipeline makes them.
-    let mut best_whole = f64::MAX;
-    let mut cpu_whole = f64::MAX;
-    let mut found = 0;
-    for _ in 0..3 {
-        let t = Instant::now();
-        let c = cpu_time();
-        found = quantities(&text).len();
-        best_whole = best_whole.min(t.elapsed().as_secs_f64());
-        if let (Some(a), Some(b)) = (c, cpu_time()) {
-            cpu_whole = cpu_whole.min(b - a);
-        }
-    }
-    let mut best_sent = f64::MAX;
-    let mut cpu_sent = f64::MAX;
-    let mut found_s = 0;
-    for _ in 0..3 {
-        let t = Instant::now();
-        let c = cpu_time();
-        let mut n = 0;
-        let mut done = 0;
+    let (w, c, n) = best_of_three(|| quantities(&text).len());
+    println!(
+        "{name:<10} whole text:   {mb:.1} MB, {w:.3} s = {:.1} MB/s wall, {:.1} MB/s on-CPU ({n} quantities)",
+        mb / w,
+        mb / c
+    );
+    let (w, c, n) = best_of_three(|| {
+        let (mut n, mut done) = (0, 0);
         while done < text.len() {
-            for s in &sents {
+            for s in sents {
                 n += quantities(s).len();
                 done += s.len() + 1;
             }
         }
-        found_s = n;
-        best_sent = best_sent.min(t.elapsed().as_secs_f64());
-        if let (Some(a), Some(b)) = (c, cpu_time()) {
-            cpu_sent = cpu_sent.min(b - a);
+        n
+    });
+    println!(
+        "{name:<10} per sentence: {mb:.1} MB, {w:.3} s = {:.1} MB/s wall, {:.1} MB/s on-CPU ({n} quantities)",
+        mb / w,
+        mb / c
+    );
+}
+
+fn main() {
+    let dir = shared_dir();
+    let fallback: Vec<String> = FALLBACK.iter().map(|s| s.to_string()).collect();
+    match newsquant(&dir) {
+        Some(s) => run("NewsQuant", &s),
+        None => {
+            eprintln!(
+                "NewsQuant data not found under {}; built-in sentences",
+                dir.display()
+            );
+            run("built-in", &fallback);
         }
     }
-    println!(
-        "whole text:   {mb:.1} MB in {best_whole:.3} s wall = {:.1} MB/s; on-CPU {:.1} MB/s ({found} quantities)",
-        mb / best_whole,
-        mb / cpu_whole
-    );
-    println!(
-        "per sentence: {mb:.1} MB in {best_sent:.3} s wall = {:.1} MB/s; on-CPU {:.1} MB/s ({found_s} quantities)",
-        mb / best_sent,
-        mb / cpu_sent
-    );
+    if let Some(s) = ecbplus(&dir) {
+        run("ECB+", &s);
+    }
 }
