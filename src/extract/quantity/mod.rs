@@ -133,8 +133,9 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
 }
 
 /// Where the piece of `text` starting at `start` ends: the first line end after `chunk`
-/// bytes, else the first ". " before a capital, else the first space; the whole rest when
-/// none comes within another `chunk` bytes (a text without spaces is read in one go).
+/// bytes, else the first ". " before a capital, else the first space, else (a text without
+/// spaces) the first character boundary after `2 * chunk` bytes. Pieces never exceed about
+/// `2 * chunk` bytes, which the 32-bit token offsets rely on.
 fn chunk_end(text: &str, start: usize, chunk: usize) -> usize {
     let b = text.as_bytes();
     let lo = start + chunk;
@@ -155,7 +156,12 @@ fn chunk_end(text: &str, start: usize, chunk: usize) -> usize {
     if let Some(p) = window.iter().position(|&c| c == b' ') {
         return lo + p + 1;
     }
-    b.len()
+    // No space at all: cut at a character boundary so every piece stays small.
+    let mut cut = hi;
+    while cut < b.len() && !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    cut
 }
 
 fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, String)) {
@@ -196,7 +202,7 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, Stri
 // Tokens
 
 /// Marks a word whose lowercase form is the text itself.
-const IN_TEXT: usize = usize::MAX;
+const IN_TEXT: u32 = u32::MAX;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Tk {
@@ -207,14 +213,16 @@ enum Tk {
 
 #[derive(Clone, Copy, Debug)]
 struct Tok {
-    s: usize,
-    e: usize,
+    /// Byte span in the piece being read; pieces are far below 4 GiB (see `chunk_end`), so
+    /// 32 bits keep the token small and the buffer in cache.
+    s: u32,
+    e: u32,
     kind: Tk,
     /// Whitespace (or the start of the text) precedes this token.
     sp: bool,
     /// Lowercased form in the scanner's arena (words only).
-    ls: usize,
-    le: usize,
+    ls: u32,
+    le: u32,
     /// Numbers: value, integer-part digit count, and whether written without separators or
     /// decimals (years and day-of-month numbers must be).
     val: f64,
@@ -392,8 +400,8 @@ impl<'a> Scanner<'a> {
                     numbuf.parse::<f64>().unwrap_or(f64::NAN)
                 };
                 self.toks.push(Tok {
-                    s,
-                    e: i,
+                    s: s as u32,
+                    e: i as u32,
                     kind: Tk::Num,
                     sp,
                     ls: 0,
@@ -439,7 +447,7 @@ impl<'a> Scanner<'a> {
                 // Lowercase ASCII words are read straight from the text; only the others
                 // get a lowercased copy in the arena.
                 let (ls, le) = if ascii && !upper {
-                    (IN_TEXT, IN_TEXT)
+                    (IN_TEXT as usize, IN_TEXT as usize)
                 } else if ascii {
                     let ls = self.arena.len();
                     self.arena.push_str(&text[s..i]);
@@ -455,12 +463,12 @@ impl<'a> Scanner<'a> {
                     (ls, self.arena.len())
                 };
                 self.toks.push(Tok {
-                    s,
-                    e: i,
+                    s: s as u32,
+                    e: i as u32,
                     kind: Tk::Word,
                     sp,
-                    ls,
-                    le,
+                    ls: ls as u32,
+                    le: le as u32,
                     val: 0.0,
                     ndig: 0,
                     plain: false,
@@ -475,8 +483,8 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             self.toks.push(Tok {
-                s: i - ch.len_utf8(),
-                e: i,
+                s: (i - ch.len_utf8()) as u32,
+                e: i as u32,
                 kind: Tk::Sym(ch),
                 sp,
                 ls: 0,
@@ -507,7 +515,7 @@ impl<'a> Scanner<'a> {
                 let first_upper = self
                     .text
                     .as_bytes()
-                    .get(t.s)
+                    .get(t.s as usize)
                     .is_some_and(|c| c.is_ascii_uppercase());
                 // Currency prefixes and codes are short ("US", "HK", "RM", "MUSD").
                 if first_upper
@@ -534,9 +542,9 @@ impl<'a> Scanner<'a> {
         match self.toks.get(i) {
             Some(t) if t.kind == Tk::Word => {
                 if t.ls == IN_TEXT {
-                    self.text.get(t.s..t.e).unwrap_or("")
+                    self.text.get(t.s as usize..t.e as usize).unwrap_or("")
                 } else {
-                    self.arena.get(t.ls..t.le).unwrap_or("")
+                    self.arena.get(t.ls as usize..t.le as usize).unwrap_or("")
                 }
             }
             _ => "",
@@ -545,7 +553,7 @@ impl<'a> Scanner<'a> {
 
     fn raw(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) => self.text.get(t.s..t.e).unwrap_or(""),
+            Some(t) => self.text.get(t.s as usize..t.e as usize).unwrap_or(""),
             None => "",
         }
     }
@@ -651,11 +659,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn make(&self, s: usize, e: usize) -> Quantity {
-        let start = self.toks.get(s).map_or(0, |t| t.s);
+        let start = self.toks.get(s).map_or(0, |t| t.s as usize);
         let end = self
             .toks
             .get(e.saturating_sub(1))
-            .map_or(start, |t| t.e)
+            .map_or(start, |t| t.e as usize)
             .max(start);
         Quantity {
             text: self.text.get(start..end).unwrap_or("").to_string(),

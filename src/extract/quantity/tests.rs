@@ -332,6 +332,9 @@ fn pathological_inputs_stay_linear() {
         "twenty-".repeat(10_000),
         "more than ".repeat(10_000),
         "from 5 at ".repeat(10_000),
+        // No spaces at all: pieces are cut at character boundaries.
+        "é1".repeat(60_000),
+        "9".repeat(150_000),
     ];
     for text in &cases {
         let t = std::time::Instant::now();
