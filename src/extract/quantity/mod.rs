@@ -652,6 +652,14 @@ impl<'a> Scanner<'a> {
         if let Some(r) = self.read_time(i) {
             return Some(r);
         }
+        // "the twenty-first century" is an ordinal, not twenty and a first.
+        if tens(self.w(i)).is_some()
+            && self.is_sym(i + 1, '-')
+            && self.attached(i + 1)
+            && ordinal_word(self.w(i + 2)).is_some()
+        {
+            return self.read_ordinal(i);
+        }
         if let Some(r) = self.read_quantity(i) {
             return Some(r);
         }
@@ -890,6 +898,13 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             (t.val, i + 2)
+        } else if let (Some(t), true) = (
+            tens(self.w(i)),
+            self.is_sym(i + 1, '-') && self.attached(i + 1),
+        ) {
+            // "twenty-first"
+            let o = ordinal_word(self.w(i + 2)).filter(|o| *o < 10.0)?;
+            (t + o, i + 3)
         } else {
             let v = ordinal_word(self.w(i))?;
             // "second" is also a unit of time and a verb; only read it before a noun-like word.
@@ -1199,6 +1214,17 @@ impl<'a> Scanner<'a> {
                     return Some((1.0 / den, i + 2));
                 }
             }
+            // "a twenty-first." at the end of a clause.
+            if tens(w1).is_some() {
+                if let Some((den, false, k)) = self.denominator_at(i + 1) {
+                    if !self
+                        .tok(k)
+                        .is_some_and(|t| matches!(t.kind, Tk::Word | Tk::Num | Tk::Sym('-')))
+                    {
+                        return Some((1.0 / den, k));
+                    }
+                }
+            }
             // "a hundredth", "a millionth": never ordinals in running text.
             if let Some(den) = denominator(w1).filter(|d| *d >= 100.0) {
                 return Some((1.0 / den, i + 2));
@@ -1317,23 +1343,27 @@ impl<'a> Scanner<'a> {
             if w == "and" && any {
                 // "five and a half million", "one million and a half", "twenty and three fifths"
                 let w1 = self.w(j + 1);
-                let num = if matches!(w1, "a" | "an") {
-                    Some(1.0)
+                // Numerator: "a", a unit word, or up to ninety-nine ("fifty-four hundredths").
+                let (num, dj) = if matches!(w1, "a" | "an") {
+                    (Some(1.0), j + 2)
                 } else {
-                    ones(w1)
+                    match self.small_number(j + 1) {
+                        Some((n, k)) => (Some(n), k),
+                        None => (None, j + 2),
+                    }
                 };
-                if let (Some(n), Some(den)) = (num, denominator(self.w(j + 2))) {
+                if let (Some(n), Some(den)) = (num, denominator(self.w(dj))) {
                     if n >= 1.0 && n < den {
                         // "one billion and a half million": the fraction is of the next scale.
-                        if let Some(s) = scale_word(self.w(j + 3)).filter(|s| *s < last_scale) {
+                        if let Some(s) = scale_word(self.w(dj + 1)).filter(|s| *s < last_scale) {
                             total += n / den * s;
-                            j += 4;
+                            j = dj + 2;
                         } else if last == 4 {
                             total += n / den * last_scale;
-                            j += 3;
+                            j = dj + 1;
                         } else {
                             cur += n / den;
-                            j += 3;
+                            j = dj + 1;
                         }
                         last = 1;
                         continue;
@@ -1387,14 +1417,52 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "twenty fifths", "three hundredths": a count of fractions.
-        if let Some(den) = denominator(self.w(j)) {
-            let plural = self.w(j).ends_with('s');
+        // "twenty fifths", "three hundredths", "one twenty-fifth": a count of fractions.
+        if let Some((den, plural, k)) = self.denominator_at(j) {
             if (plural && v > 1.0) || (!plural && v == 1.0) {
-                return Some((v / den, j + 1));
+                return Some((v / den, k));
             }
         }
         Some((v, j))
+    }
+
+    /// A number below a hundred in words: "seven", "fifty-four", "fifty four".
+    fn small_number(&self, j: usize) -> Option<(f64, usize)> {
+        if let Some(v) = ones(self.w(j)) {
+            return Some((v, j + 1));
+        }
+        let t = tens(self.w(j))?;
+        let k = if self.is_sym(j + 1, '-') {
+            j + 2
+        } else {
+            j + 1
+        };
+        match ones(self.w(k)).filter(|o| *o > 0.0 && *o < 10.0) {
+            Some(o) => Some((t + o, k + 1)),
+            None => Some((t, j + 1)),
+        }
+    }
+
+    /// A fraction's denominator: "fifths", "third", or compound "twenty-fifth", "twenty
+    /// firsts". Returns (denominator, plural, next).
+    fn denominator_at(&self, j: usize) -> Option<(f64, bool, usize)> {
+        let w = self.w(j);
+        if let Some(den) = denominator(w) {
+            return Some((den, w.ends_with('s'), j + 1));
+        }
+        let t = tens(w)?;
+        let k = if self.is_sym(j + 1, '-') && self.attached(j + 1) {
+            j + 2
+        } else {
+            j + 1
+        };
+        let o = self.w(k);
+        let unit = match o.trim_end_matches('s') {
+            "first" => 1.0,
+            "second" => 2.0,
+            other => ordinal_word(other).filter(|v| *v < 10.0)?,
+        };
+        Some((t + unit, o.ends_with('s'), k + 1))
     }
 
     /// One number with its currency prefix and scale: "$150 billion", "1.2m", "US$ 3bn",

@@ -136,6 +136,9 @@ fn dates_and_ordinals() {
         Some("2019-03-03")
     );
     assert_eq!(one("the 21st summit").kind, QuantityKind::Ordinal);
+    let q = one("the twenty-first century");
+    assert_eq!((q.kind, q.value), (QuantityKind::Ordinal, Some(21.0)));
+    assert!((one("one twenty-fifth").value.unwrap() - 0.04).abs() < 1e-12);
 }
 
 #[test]
