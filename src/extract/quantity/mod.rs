@@ -19,13 +19,13 @@
 //! Conventions worth knowing downstream:
 //! - Four plain digits between 1000 and 2199 are a `Year` unless a plural noun follows right
 //!   after with nothing possessive before ("2018 troops" is a count, "its 2018 sales" a year).
-//! - Ranges keep `low <= high` even for changes written "from 4.8 to 4.7"; "more than 40 and
+//! - Ranges keep `low <= high` even for changes written "from 5.1 to 4.9"; "more than 40 and
 //!   less than 60" is one range; "dozens of" / "tens of thousands of" are order-of-magnitude
 //!   ranges ([12, 120], [10 000, 100 000]) marked `approx`.
 //! - Numbers that are parts of names are dropped: digits glued to letters ("CO2", "COVID-19",
-//!   "5G"), a bare integer after or before a capitalised name ("iPhone 11", "787 Dreamliner"),
+//!   "5G"), a bare integer after or before a capitalised name ("Galaxy S9", "747 Jumbo"),
 //!   tied scores ("2-2"). "one" is dropped as a pronoun ("the one", "each one") and as a name
-//!   ("BBC One").
+//!   ("Formula One").
 //! - Money units are ISO 4217 codes; minor units are `cent`, `pence`, `sen`. Counted nouns
 //!   are singular lowercase lemmas; measures use short symbols (`km`, `kg`, `mph`, `°C`).
 
@@ -294,7 +294,7 @@ impl<'a> Scanner<'a> {
                     ndig = ndig.saturating_add(1);
                     i += 1;
                 }
-                // Indian grouping "12,34,567": pairs of digits, then a final group of three.
+                // Indian grouping "14,52,309": pairs of digits, then a final group of three.
                 if (1..=2).contains(&ndig) && b.get(i) == Some(&b',') {
                     let mut k = i;
                     let mut pairs = 0;
@@ -333,7 +333,7 @@ impl<'a> Scanner<'a> {
                     plain = false;
                     i += 4;
                 }
-                // Thousands grouped with spaces ("40 000", "1 414 021 100"): only after a lead
+                // Thousands grouped with spaces ("52 000", "2 718 281 828"): only after a lead
                 // group of one to three digits, and only whole groups of three.
                 if plain && (1..=3).contains(&ndig) {
                     loop {
@@ -371,7 +371,7 @@ impl<'a> Scanner<'a> {
                         i += 1;
                     }
                 }
-                // Scientific notation "4e14", "9.83e-3".
+                // Scientific notation "3e8", "6.67e-11".
                 if matches!(b.get(i), Some(b'e' | b'E')) {
                     let mut k = i + 1;
                     if matches!(b.get(k), Some(b'-' | b'+')) {
@@ -575,7 +575,7 @@ impl<'a> Scanner<'a> {
         self.raw(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
-    /// Any capital letter: names like "iPhone" or "FTSE".
+    /// Any capital letter: names like "iPhone" or "DAX".
     fn has_capital(&self, i: usize) -> bool {
         self.raw(i).chars().any(|c| c.is_uppercase())
     }
@@ -597,7 +597,7 @@ impl<'a> Scanner<'a> {
             Tk::Num => {}
             Tk::Word => {
                 let w = self.w(i);
-                // Lowercased wire text ("c $ 300") puts a currency prefix before "$".
+                // Lowercased wire text ("c $ 45") puts a currency prefix before "$".
                 let currency_word = self.is_sym(i + 1, '$') && self.is_currency_prefix_word(i);
                 if !(could_start(w) || self.is_anchor(i) || currency_word) {
                     return None;
@@ -808,7 +808,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn read_time(&self, i: usize) -> Option<(Quantity, usize)> {
-        // "10.45pm", "2.13 am"
+        // "11.20pm", "6.05 am"
         if let Some(t) = self.tok(i).filter(|t| t.kind == Tk::Num && !t.plain) {
             let raw = self.raw(i);
             if let Some((h, m)) = raw.split_once('.') {
@@ -850,7 +850,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        // "10.45pm": the tokenizer read 10.45 as one decimal number.
+        // "11.20pm": the tokenizer read 11.20 as one decimal number.
         let t = self.tok(i)?;
         let _ = t;
         let (ampm, k) = self.ampm_at(j);
@@ -927,9 +927,9 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let raw = self.raw(i);
-        // Only uppercase codes count ("USD10m", "RM23.50", "Y=590"): lowercase "us" is a pronoun.
+        // Only uppercase codes count ("USD25m", "RM7.80", "Y=120"): lowercase "us" is a pronoun.
         let upper = raw.chars().all(|c| c.is_ascii_uppercase());
-        // Lowercased wire text writes "c $ 300", "hk $ 10".
+        // Lowercased wire text writes "c $ 45", "hk $ 60".
         let before_dollar = self.is_sym(i + 1, '$') && !matches!(w, "a" | "s" | "r");
         (upper && (iso_code(w).is_some() || dollar_prefix(w).is_some() || w == "y"))
             || (before_dollar && dollar_prefix(w).is_some())
@@ -944,7 +944,7 @@ impl<'a> Scanner<'a> {
         Some((c, k, 1.0))
     }
 
-    /// "MUSD 60", "MAUD 60": finance shorthand for millions.
+    /// "MUSD 12", "MAUD 40": finance shorthand for millions.
     fn million_code(&self, i: usize) -> Option<&'static str> {
         let raw = self.raw(i);
         if raw.len() == 4 && raw.starts_with('M') && raw.chars().all(|c| c.is_ascii_uppercase()) {
@@ -958,7 +958,7 @@ impl<'a> Scanner<'a> {
         let t = self.tok(i)?;
         match t.kind {
             Tk::Sym('$') => {
-                // "$US55", "$A82"
+                // "$US12", "$A30"
                 if self.attached(i + 1) {
                     let raw = self.raw(i + 1);
                     if raw.chars().all(|c| c.is_ascii_uppercase()) {
@@ -996,7 +996,7 @@ impl<'a> Scanner<'a> {
                 if upper && w == "y" && self.is_sym(i + 1, '=') && self.attached(i + 1) {
                     return Some(("JPY", i + 2));
                 }
-                // ASCII folding of news wires turns "£" into "PS" ("PS2.7m"); a plain small
+                // ASCII folding of news wires turns "£" into "PS" ("PS4.6m"); a plain small
                 // number after "PS" is a console model ("PS5"), so only a figure with
                 // separators, decimals or a scale suffix is read as pounds.
                 if raw == "PS" && self.attached(i + 1) && self.is_num(i + 1) {
@@ -1175,8 +1175,8 @@ impl<'a> Scanner<'a> {
         Some((b, j))
     }
 
-    /// Number words: "twelve thousand", "a hundred and two", "two-thirds", "half a million",
-    /// "five and a half million". Returns (value, next, is_fraction).
+    /// Number words: "twelve thousand", "a hundred and nine", "two-thirds", "half a million",
+    /// "six and a half million". Returns (value, next, is_fraction).
     fn number_words(&self, i: usize) -> Option<(f64, usize)> {
         let w0 = self.w(i);
         // "a dozen", "a hundred", "a third of", "half a million"
@@ -1202,7 +1202,7 @@ impl<'a> Scanner<'a> {
                     return Some((f * s, i + 3));
                 }
             }
-            // "a fifth." at the end of a clause; "a third term" stays an ordinal.
+            // "a sixth." at the end of a clause; "a third term" stays an ordinal.
             if let Some(den) = denominator(w1) {
                 // "a third-party review" is an ordinal in a compound.
                 let compound = self.is_sym(i + 2, '-') && self.attached(i + 2);
@@ -1214,7 +1214,7 @@ impl<'a> Scanner<'a> {
                     return Some((1.0 / den, i + 2));
                 }
             }
-            // "a twenty-first." at the end of a clause.
+            // "a thirty-second." at the end of a clause.
             if tens(w1).is_some() {
                 if let Some((den, false, k)) = self.denominator_at(i + 1) {
                     if !self
@@ -1275,7 +1275,7 @@ impl<'a> Scanner<'a> {
                 if last == 1 || (last == 2 && v >= 10.0) {
                     break;
                 }
-                // Fractions: "two-thirds", "one third", "five eighths"
+                // Fractions: "two-thirds", "one third", "seven eighths"
                 let (k, hy) =
                     if self.is_sym(j + 1, '-') && self.attached(j + 1) == self.attached(j + 2) {
                         (j + 2, true)
@@ -1341,9 +1341,9 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             if w == "and" && any {
-                // "five and a half million", "one million and a half", "twenty and three fifths"
+                // "six and a half million", "two million and a half", "thirty and two sevenths"
                 let w1 = self.w(j + 1);
-                // Numerator: "a", a unit word, or up to ninety-nine ("fifty-four hundredths").
+                // Numerator: "a", a unit word, or up to ninety-nine ("sixty-two hundredths").
                 let (num, dj) = if matches!(w1, "a" | "an") {
                     (Some(1.0), j + 2)
                 } else {
@@ -1354,7 +1354,7 @@ impl<'a> Scanner<'a> {
                 };
                 if let (Some(n), Some(den)) = (num, denominator(self.w(dj))) {
                     if n >= 1.0 && n < den {
-                        // "one billion and a half million": the fraction is of the next scale.
+                        // "two billion and a half million": the fraction is of the next scale.
                         if let Some(s) = scale_word(self.w(dj + 1)).filter(|s| *s < last_scale) {
                             total += n / den * s;
                             j = dj + 2;
@@ -1381,7 +1381,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut v = total + cur;
-        // "two hundred point zero three", "five point five"
+        // "three hundred point zero seven", "four point two"
         if self.w(j) == "point" {
             let mut digits = String::new();
             let mut k = j + 1;
@@ -1417,7 +1417,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "twenty fifths", "three hundredths", "one twenty-fifth": a count of fractions.
+        // "forty sixths", "seven hundredths", "one thirty-second": a count of fractions.
         if let Some((den, plural, k)) = self.denominator_at(j) {
             if (plural && v > 1.0) || (!plural && v == 1.0) {
                 return Some((v / den, k));
@@ -1483,7 +1483,7 @@ impl<'a> Scanner<'a> {
                 pre_scale = 1e6;
             }
         }
-        // Signs: "-5", "−5", "+0.2%", "minus 5", "minus-5", "$-50.8bn"
+        // Signs: "-5", "−5", "+1.4%", "minus 5", "minus-5", "$-12.3bn"
         if matches!(self.w(j), "minus" | "negative")
             && (self.is_num(j + 1) || self.is_num(j + 2) || self.number_word_start(j + 1))
         {
@@ -1496,7 +1496,7 @@ impl<'a> Scanner<'a> {
             && self.attached(j + 1)
             && self.is_num(j + 1)
         {
-            // A hyphen glued to a number before it joins a pair ("2-0"), never a sign.
+            // A hyphen glued to a number before it joins a pair ("3-1"), never a sign.
             if j > 0 && self.attached(j) && self.tok(j - 1).is_some_and(|t| t.kind == Tk::Num) {
                 return None;
             }
@@ -1522,7 +1522,7 @@ impl<'a> Scanner<'a> {
             }
             let mut v = t.val;
             let mut k = j + 1;
-            // "2.48×10−5", "1.3x10^6"; "1.1^23"
+            // "6.1×10−4", "7.2x10^5"; "2.5^3"
             let times = self.is_sym(k, '×') || (self.w(k) == "x" && self.raw(k) == "x");
             if times
                 && self
@@ -1542,7 +1542,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            // "2½", "2 1/2"
+            // "3½", "3 1/4"
             if self.attached(k) {
                 if let Some(f) = self.tok(k).and_then(|t| match t.kind {
                     Tk::Sym(c) => vulgar(c),
@@ -1552,7 +1552,7 @@ impl<'a> Scanner<'a> {
                     k += 1;
                 }
             }
-            // "1/16", "1⁄32": a proper fraction written with a slash.
+            // "3/8", "5⁄64": a proper fraction written with a slash.
             if (self.is_sym(k, '/') || self.is_sym(k, '⁄'))
                 && self.attached(k)
                 && self.attached(k + 1)
@@ -1570,7 +1570,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
             } else if t.plain && !self.attached(k) && self.is_num(k) {
-                // Mixed number "2 1/2"
+                // Mixed number "3 1/4"
                 if let (Some(n), true, Some(d)) = (
                     self.tok(k).filter(|n| n.plain),
                     self.is_sym(k + 1, '/') && self.attached(k + 1),
@@ -1590,7 +1590,7 @@ impl<'a> Scanner<'a> {
             from_words = true;
             self.number_words(j)?
         };
-        // Scales: "150 billion", "1.2m", "3bn", "4 hundred million", "$10B".
+        // Scales: "150 billion", "1.2m", "3bn", "6 hundred million", "$7B".
         let mut scale = 1.0;
         let mut scaled = false;
         for _ in 0..3 {
@@ -1612,7 +1612,7 @@ impl<'a> Scanner<'a> {
                     // "a 10K run" is a distance; "$50K" and "50K followers" are thousands.
                     "K" if cur.is_some() || looks_plural(self.w(k + 1)) => Some(1e3),
                     "M" => Some(1e6),
-                    // "1.2m jobs" counts millions; "37m" alone is a length.
+                    // "1.2m jobs" counts millions; "45m" alone is a length.
                     "m" if cur.is_some() || looks_plural(self.w(k + 1)) => Some(1e6),
                     "B" => Some(1e9),
                     "b" if cur.is_some() || !self.tok(num_start).is_some_and(|t| t.plain) => {
@@ -1645,7 +1645,7 @@ impl<'a> Scanner<'a> {
             }
         }
         v *= scale;
-        // "3 million and a half": a fraction of the scale.
+        // "7 million and a half": a fraction of the scale.
         let mut fraction_done = false;
         if scaled && !from_words && self.w(k) == "and" {
             let num = match self.w(k + 1) {
@@ -1660,7 +1660,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "3 hundred and 21", "4 thousand 3 hundred": a smaller part after a spelled scale.
+        // "6 hundred and 45", "8 thousand 2 hundred": a smaller part after a spelled scale.
         // Large scales stop here so "$3 billion and 500 jobs" stays two quantities.
         if scaled && !fraction_done && !from_words && (100.0..=1e7).contains(&scale) {
             let mut m = k;
@@ -1675,7 +1675,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "two thirds of a million"
+        // "three quarters of a million"
         if from_words && v < 1.0 && self.w(k) == "of" && matches!(self.w(k + 1), "a" | "an") {
             if let Some(s) = scale_word(self.w(k + 2)).filter(|s| *s >= 1e3) {
                 v *= s;
@@ -1710,7 +1710,7 @@ impl<'a> Scanner<'a> {
 
     /// Unit written after a number (measure, percent, currency word, duration), longest match.
     fn unit_after(&self, k: usize) -> Option<UnitHit> {
-        // "a 40-ton truck", "6.1-inch screen", "a five-year term"
+        // "a 40-ton truck", "6.7-inch screen", "a five-year term"
         let k = if self.is_sym(k, '-') && self.attached(k) && self.attached(k + 1) {
             k + 1
         } else {
@@ -1755,7 +1755,7 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
-            // A unit ends where the word ends: the "F" of "06F6" is no unit.
+            // A unit ends where the word ends: the "F" of "07F3" is no unit.
             let cut = self
                 .tok(k + n + 1)
                 .is_some_and(|t| !t.sp && matches!(t.kind, Tk::Word | Tk::Num));
@@ -1772,7 +1772,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn currency_after(&self, k: usize, scaled: bool) -> Option<(&'static str, usize)> {
-        // "a 12-cent-a-share dividend", "a one-yen bid"
+        // "a 9-cent-a-share dividend", "a one-yen offer"
         let k = if self.is_sym(k, '-') && self.attached(k) && self.attached(k + 1) {
             k + 1
         } else {
@@ -1780,7 +1780,7 @@ impl<'a> Scanner<'a> {
         };
         let w = self.w(k);
         let w1 = self.w(k + 1);
-        // "$76 US", "$31.20 U.S."
+        // "$64 US", "$12.40 U.S."
         let (adj, n) = match (w, w1) {
             ("hong", "kong") => (Some("HKD"), 2),
             ("new", "zealand") => (Some("NZD"), 2),
@@ -1870,7 +1870,7 @@ impl<'a> Scanner<'a> {
             "bitcoin" | "bitcoins" => Some("BTC"),
             "cent" | "cents" => Some("cent"),
             "pence" | "penny" | "pennies" => Some("pence"),
-            // "118.5p", "68 p at": pence after share prices; a spaced "p" only before punctuation.
+            // "241.5p", "37 p at": pence after share prices; a spaced "p" only before punctuation.
             "p" if self.raw(k) == "p"
                 && (self.attached(k) || !self.tok(k + 1).is_some_and(|t| t.kind == Tk::Word)) =>
             {
@@ -1978,7 +1978,7 @@ impl<'a> Scanner<'a> {
     /// Returns (lemma, index after the noun).
     fn counted_noun(&self, k: usize, singular: bool) -> Option<(String, usize)> {
         let mut j = k;
-        // "one of the best speakers": the noun follows "of the" and adjectives.
+        // "one of the tallest towers": the noun follows "of the" and adjectives.
         let mut singular = singular;
         if singular && self.w(j) == "of" {
             singular = false;
@@ -2000,7 +2000,7 @@ impl<'a> Scanner<'a> {
                 Some(t) => *t,
                 None => break,
             };
-            // Hyphenated compounds ("first-team players") stay inside the run.
+            // Hyphenated compounds ("first-round picks") stay inside the run.
             if t.kind == Tk::Sym('-') && self.attached(idx) && self.attached(idx + 1) && n > 0 {
                 continue;
             }
@@ -2011,7 +2011,7 @@ impl<'a> Scanner<'a> {
                 break;
             }
             let w = self.w(idx);
-            // "4.3M digital and physical sales": adjectives joined by "and" before the noun.
+            // "2.1M print and digital copies": adjectives joined by "and" before the noun.
             if matches!(w, "and" | "or")
                 && n > 0
                 && !singular
@@ -2071,11 +2071,11 @@ impl<'a> Scanner<'a> {
             return Some((q, next));
         }
         let mut a = self.amount(j)?;
-        // Digits glued to letters are identifiers ("M21", "X6", "CO2", "TA-35").
+        // Digits glued to letters are identifiers ("B12", "X5", "CO2", "F-16").
         if self.glued_to_word(a.num) && a.cur.is_none() {
             return None;
         }
-        // "One" mid-sentence as a name ("BBC One") or "one" as a pronoun ("the one", "each one").
+        // "One" mid-sentence as a name ("Formula One") or "one" as a pronoun ("the one", "each one").
         if a.words && a.value == 1.0 && a.next == a.num + 1 {
             if self.is_capitalized(a.num) && !self.sentence_start(a.num) {
                 return None;
@@ -2142,14 +2142,14 @@ impl<'a> Scanner<'a> {
         let mut cur = a.cur;
         let mut unit: Option<UnitHit> = None;
         let mut cur_after = None;
-        // Unit or currency directly after the first number ("1 per cent to 1.5 per cent").
+        // Unit or currency directly after the first number ("2 per cent to 2.5 per cent").
         let u1 = self.unit_after(end);
         let mut c1 = if cur.is_none() {
             self.currency_after(end, a.scaled)
         } else {
             None
         };
-        // "30 MUSD": finance shorthand for millions.
+        // "45 MUSD": finance shorthand for millions.
         if c1.is_none() && cur.is_none() && !a.scaled {
             if let Some(code) = self.million_code(end) {
                 c1 = Some((code, end + 1));
@@ -2157,7 +2157,7 @@ impl<'a> Scanner<'a> {
                 a.scaled = true;
             }
         }
-        // "75 USD million": the scale may follow the currency code.
+        // "20 USD million": the scale may follow the currency code.
         if let Some((code, e)) = c1 {
             if !a.scaled && code.len() == 3 {
                 if let Some(s) = scale_word(self.w(e)).filter(|s| *s >= 1e6) {
@@ -2174,7 +2174,7 @@ impl<'a> Scanner<'a> {
             (Some(u), None) => u.end,
             _ => end,
         };
-        // Digits glued to an unknown suffix are identifiers ("5G", "9AB8"); "1960s" is a decade.
+        // Digits glued to an unknown suffix are identifiers ("5G", "7QX2"); "1960s" is a decade.
         if u1.is_none()
             && c1.is_none()
             && cur.is_none()
@@ -2184,7 +2184,7 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        // "9.83 ± 0.01", "52% +/- 3": a value with its margin, kept as the range it spans.
+        // "4.2 ± 0.3", "52% +/- 3": a value with its margin, kept as the range it spans.
         let pm_at = if u1.is_some() || c1.is_some() {
             after_first
         } else {
@@ -2234,7 +2234,7 @@ impl<'a> Scanner<'a> {
         let conn_at = if u1.is_some() || c1.is_some() {
             after_first
         } else if self.is_sym(end, '-') && self.attached(end) && self.w(end + 1) == "to" {
-            // "8- to 16-meter"
+            // "5- to 9-metre"
             end + 1
         } else {
             end
@@ -2264,7 +2264,7 @@ impl<'a> Scanner<'a> {
                 .amount(bstart)
                 .filter(|b| !self.glued_to_word(b.num) || b.cur.is_some())
             {
-                // "the 2013-14 season": a two-digit end year takes the century of the first.
+                // "the 2021-22 season": a two-digit end year takes the century of the first.
                 if dash && year_like(self, &a) && self.attached(bstart) {
                     if let Some(t) = self.tok(b.num).filter(|t| t.plain && t.ndig == 2) {
                         let century = (a.value / 100.0).floor() * 100.0;
@@ -2285,7 +2285,7 @@ impl<'a> Scanner<'a> {
                     && intro.is_none()
                     && explicit
                     && matches!(prev_word, "by" | "to" | "at");
-                // "from 20 mpg in 2008 to 29 mpg": a year never pairs with a non-year.
+                // "from 30 mpg in 2015 to 41 mpg": a year never pairs with a non-year.
                 let year_mix = year_like(self, &a) != year_like(self, &b) && b.value < a.value;
                 let cur_ok = match (cur, b.cur) {
                     (Some(x), Some(y)) => x == y,
@@ -2308,8 +2308,8 @@ impl<'a> Scanner<'a> {
                     (None, Some(_)) => u1.is_none(),
                     _ => true,
                 };
-                // Years on both sides read as a span of years ("2014-2017").
-                // "89-89", "52-48", "2-0": scores and tallies, not ranges (ranges are written
+                // Years on both sides read as a span of years ("2016-2019").
+                // "77-77", "53-47", "3-1": scores and tallies, not ranges (ranges are written
                 // low to high); both numbers are left out rather than misread.
                 let integers = self.tok(a.num).is_some_and(|t| t.plain)
                     && self.tok(b.num).is_some_and(|t| t.plain);
@@ -2379,7 +2379,7 @@ impl<'a> Scanner<'a> {
         if cur.is_none() {
             cur = cur_after;
         }
-        // "$76 US", "$75 U.S."
+        // "$64 US", "$58 U.S."
         if cur.is_some() && !is_range {
             if self.raw(end) == "US" {
                 end += 1;
@@ -2388,7 +2388,7 @@ impl<'a> Scanner<'a> {
                 end += if self.is_sym(end + 3, '.') { 4 } else { 3 };
             }
         }
-        // "from $36,040 at 10.45pm last night to $34,935": a span written around a time or
+        // "from $41,200 at 9.30pm to $39,800": a span written around a time or
         // year. Only numbers that are plainly years or clock times may stand in between.
         if !is_range && intro == Some("from") && (cur.is_some() || unit.is_some()) {
             if let Some((b, bend)) = self.far_to(end, cur, unit.map(|u| u.unit)) {
@@ -2407,8 +2407,8 @@ impl<'a> Scanner<'a> {
                 "less" | "fewer" | "lower" | "below" | "under" | "smaller" => Some(Bound::AtMost),
                 _ => None,
             };
-            // "200 or more", "500 and more", but not "200 or more than 300".
-            // "and below 1500", "and less or equal than 35" begin the next quantity.
+            // "150 or more", "400 and more", but not "150 or more than 250".
+            // "and below 900", "and less or equal than 70" begin the next quantity.
             if let Some(b) = b {
                 let than = self.w(end + 2) == "than";
                 let k = if than { end + 3 } else { end + 2 };
@@ -2433,7 +2433,7 @@ impl<'a> Scanner<'a> {
                 end += 1;
             }
         }
-        // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "17 USD 25."
+        // "4 dollars 20 cents", "eleven dollars and thirty cents", "19 USD 40."
         let mut value = a.value;
         if let (Some(c), false) = (cur, is_range) {
             if c.len() == 3 && a.value.fract() == 0.0 && !a.scaled {
@@ -2467,7 +2467,7 @@ impl<'a> Scanner<'a> {
             per = Some(p);
             end = e;
         }
-        // "1/16 of a US pint": a fraction of one unit.
+        // "3/8 of a US cup": a fraction of one unit.
         if kind == QuantityKind::Count
             && unit.is_none()
             && !is_range
@@ -2545,9 +2545,9 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // A bare number right after a capitalised name is part of the name ("iPhone 11", "FTSE 100").
+        // A bare number right after a capitalised name is part of the name ("Galaxy S9", "Nikkei 225").
         if kind == QuantityKind::Count && unit.is_none() && cur.is_none() && j == i && !a.words {
-            // "COVID -19": look past a sign glued to the number.
+            // "Model -3": look past a sign glued to the number.
             let p0 = if j > 0 && self.is_sym(j - 1, '-') && self.attached(j) {
                 j.checked_sub(2)
             } else {
@@ -2562,8 +2562,8 @@ impl<'a> Scanner<'a> {
                     return None;
                 }
             }
-            // "90049 ZIP Code", "11 Pro", "787 Dreamliner": a bare number before a name.
-            // Decimals are measurements ("0.5 WAR"), not model numbers.
+            // "60614 ZIP Code", "15 Pro", "747 Jumbo": a bare number before a name.
+            // Decimals are measurements ("2.3 WAR"), not model numbers.
             let integer = self.tok(a.num).is_some_and(|t| t.plain);
             if unit_s.is_empty()
                 && integer
@@ -2576,7 +2576,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        // Digits glued to an unknown suffix are identifiers ("5G", "4K", "9AB8").
+        // Digits glued to an unknown suffix are identifiers ("5G", "4K", "7QX2").
         if kind == QuantityKind::Count && unit_s.is_empty() && !is_range && self.attached(a.next) {
             if let Some(t) = self.tok(a.next) {
                 if t.kind == Tk::Word {
@@ -2613,7 +2613,7 @@ impl<'a> Scanner<'a> {
         }
         q.bound = bound;
         q.per = per;
-        // "more than 100 and less than 300" → one range.
+        // "more than 120 and less than 480" → one range.
         if q.bound != Bound::Exact && !self.nested.get() {
             let mut k = end;
             if self.is_sym(k, ',') {
@@ -2663,7 +2663,7 @@ impl<'a> Scanner<'a> {
             )
     }
 
-    /// "^-4", "−5", "^23" after a base: returns (exponent, end).
+    /// "^-2", "−7", "^12" after a base: returns (exponent, end).
     fn exponent(&self, k: usize, _glued: bool) -> Option<(f64, usize)> {
         let mut m = k;
         if self.is_sym(m, '^') {
@@ -2767,7 +2767,7 @@ impl<'a> Scanner<'a> {
         }
         match self.tok(num - 1).map(|t| t.kind) {
             Some(Tk::Word) => true,
-            // "km^3", "J1149.5+6663", "24/7": parts of a formula or code.
+            // "km^3", "NGC4414+12", "24/7": parts of a formula or code.
             Some(Tk::Sym('^')) => true,
             Some(Tk::Sym('+' | '/' | '.')) => {
                 num >= 2

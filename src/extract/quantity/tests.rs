@@ -76,11 +76,11 @@ fn years_and_counts() {
 fn number_words() {
     let q = one("twelve thousand soldiers marched");
     assert_eq!((q.value, q.unit.as_str()), (Some(12_000.0), "soldier"));
-    assert_eq!(one("a dozen eggs").value, Some(12.0));
+    assert_eq!(one("a dozen lorries").value, Some(12.0));
     assert_eq!(one("two-thirds of voters").value, Some(2.0 / 3.0));
     assert_eq!(one("half a million refugees").value, Some(500_000.0));
     assert_eq!(one("three missiles were fired").unit, "missile");
-    assert_eq!(one("one hundred and six").value, Some(106.0));
+    assert_eq!(one("two hundred and nine").value, Some(209.0));
     assert_eq!(one("twenty-one guns").value, Some(21.0));
 }
 
@@ -177,15 +177,15 @@ fn ratios_and_fractions() {
     assert!((one("3 out of 4 voters").value.unwrap() - 0.75).abs() < 1e-12);
     assert_eq!(one("two and a half").value, Some(2.5));
     assert_eq!(one("a quarter million").value, Some(250_000.0));
-    assert_eq!(one("1/16 of it").value, Some(0.0625));
+    assert_eq!(one("3/8 of it").value, Some(0.375));
 }
 
 #[test]
 fn notation_and_grouping() {
-    assert_eq!(one("a mass of 4e14 units").value, Some(4e14));
+    assert_eq!(one("a mass of 3e8 units").value, Some(3e8));
     let v = one("a factor of 2.5×10−3").value.unwrap();
     assert!((v - 2.5e-3).abs() < 1e-15);
-    assert_eq!(one("it holds 40 000 seats").value, Some(40_000.0));
+    assert_eq!(one("it holds 52 000 seats").value, Some(52_000.0));
     assert_eq!(one("some 12 345 678 voters").value, Some(12_345_678.0));
 }
 
