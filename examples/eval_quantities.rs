@@ -15,12 +15,12 @@
 //!   years and clock times are not annotated there, so predictions of kind Year, Date, Time and
 //!   Ordinal are left out. A predicted single value matches a gold single value within relative
 //!   tolerance 1e-5; a predicted range matches a gold range when both ends match (in either
-//!   order, since the set writes "from 4.8 to 4.7" as `4.8-4.7`). Matching is one-to-one and
+//!   order, since the set writes a change "from 5.1 to 4.9" as `5.1-4.9`). Matching is one-to-one and
 //!   greedy in gold order. Value+unit F1 additionally requires the units to agree after
 //!   normalisation: lowercase, plural → singular, a table of synonyms ("percentage" = "%" =
 //!   percent, "dollar" = "$" = USD, "kilometre" = km, "year of age" = year, …), compound units
 //!   split on " per " and compared part by part (our `per` field supplies the denominator), and
-//!   for counted nouns written with modifiers in the gold ("first-team player") the head noun
+//!   for counted nouns written with modifiers in the gold ("regional bank") the head noun
 //!   (last word) may match. Gold `-` means "no unit" and matches an empty unit.
 //! - **Recognizers-Text** (English specs, default-mode files only): cases whose `NotSupported`
 //!   or `NotSupportedByDesign` lists `dotnet` (the reference implementation; the field names
