@@ -26,6 +26,8 @@
 //!   "5G"), a bare integer after or before a capitalised name ("Galaxy S9", "747 Jumbo"),
 //!   tied scores ("2-2"). "one" is dropped as a pronoun ("the one", "each one") and as a name
 //!   ("Formula One").
+//! - "pounds" is money (GBP) only with a scale word or "sterling" ("5 million pounds");
+//!   otherwise it is weight (`lb`). "won" is money only after a scaled number.
 //! - Money units are ISO 4217 codes; minor units are `cent`, `pence`, `sen`. Counted nouns
 //!   are singular lowercase lemmas; measures use short symbols (`km`, `kg`, `mph`, `°C`).
 
