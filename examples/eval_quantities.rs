@@ -631,7 +631,7 @@ fn main() {
     recognizers(verbose, &mut rows);
     quantulum(verbose, &mut rows);
     // Floors: measured figures rounded down slightly; never lowered.
-    let floors = [0.96, 0.86, 0.85, 0.94, 0.73, 0.94, 0.90];
+    let floors = [0.96, 0.86, 0.86, 0.94, 0.73, 0.94, 0.90];
     let mut failed = false;
     println!("{:<34} figure", "evaluation");
     for (row, floor) in rows.iter_mut().zip(floors) {

@@ -1633,7 +1633,7 @@ impl<'a> Scanner<'a> {
             } else {
                 match w {
                     "mn" | "mln" | "bn" | "bln" | "tn" | "trn" => scale_word(w),
-                    "dozen" | "dozens" => Some(12.0),
+                    "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs" => Some(12.0),
                     _ => None,
                 }
             };
