@@ -15,21 +15,25 @@
 //!   years and clock times are not annotated there, so predictions of kind Year, Date, Time and
 //!   Ordinal are left out. A predicted single value matches a gold single value within relative
 //!   tolerance 1e-5; a predicted range matches a gold range when both ends match (in either
-//!   order, since the set writes "from 4.8 to 4.7" as `4.8-4.7`). Matching is one-to-one and
+//!   order, since the set writes a change "from 5.1 to 4.9" as `5.1-4.9`). Matching is one-to-one and
 //!   greedy in gold order. Value+unit F1 additionally requires the units to agree after
 //!   normalisation: lowercase, plural → singular, a table of synonyms ("percentage" = "%" =
 //!   percent, "dollar" = "$" = USD, "kilometre" = km, "year of age" = year, …), compound units
 //!   split on " per " and compared part by part (our `per` field supplies the denominator), and
-//!   for counted nouns written with modifiers in the gold ("first-team player") the head noun
+//!   for counted nouns written with modifiers in the gold ("regional bank") the head noun
 //!   (last word) may match. Gold `-` means "no unit" and matches an empty unit.
-//! - **Recognizers-Text** (English specs): cases whose `NotSupported` lists `dotnet` (the
-//!   reference implementation) are skipped and counted. Score = share of expected results for
-//!   which a prediction has exactly that value (relative tolerance 1e-9), one-to-one.
-//!   NumberModel: every predicted value counts as a number (both ends of a predicted range).
+//! - **Recognizers-Text** (English specs, default-mode files only): cases whose `NotSupported`
+//!   or `NotSupportedByDesign` lists `dotnet` (the reference implementation; the field names
+//!   the platforms that skip a case) are skipped and counted. Score = share of expected
+//!   results for which a prediction has exactly that value (relative tolerance 1e-9),
+//!   one-to-one. NumberModel: every predicted value except dates, clock times and ordinals
+//!   counts as a number (both ends of a predicted range).
 //!   NumberRangeModel: expected `[a,b)`, `(a,)`, `(,b]` are compared by their two ends,
 //!   ignoring open/closed brackets; our "at least"/"more than" gives `(low,)`, "up to"/"less
 //!   than" gives `(,high)`. PercentModel: value with unit percent. CurrencyModel: value and
-//!   currency (their unit name mapped to ISO code; results without a value are skipped).
+//!   currency (their unit name mapped to an ISO code where one is given or obvious, e.g.
+//!   "Dollar" → USD, "Pound" → GBP; other names such as "Peseta" compared case-insensitively;
+//!   results without a value are skipped); the share for the value alone is printed too.
 //! - **quantulum3**: ranges are given as midpoint ± uncertainty and are compared as ranges;
 //!   value F1 with the same greedy one-to-one matching; all of our kinds except Date, Time and
 //!   Ordinal are predictions (quantulum annotates years as plain numbers).
@@ -220,6 +224,7 @@ fn canon1(u: &str) -> String {
         "volt" | "v" => "v",
         "ampere per square centimetre" => "a/cm²",
         "barrel of oil" | "barrel" => "barrel",
+        "mega british thermal unit" | "mmbtu" => "mmbtu",
         "ounce" | "oz" => "oz",
         other => return singular(other),
     };
@@ -515,7 +520,10 @@ fn recognizers(verbose: bool, rows: &mut Vec<Row>) {
                         .iter()
                         .filter_map(|q| Some((q.value?, q.unit.clone())))
                         .collect();
-                    let (gm, _) = greedy(&gold, &preds, |g, p| close(g.0, p.0, 1e-9) && g.1 == p.1);
+                    // ISO codes compare exactly; other names ("Peseta") case-insensitively.
+                    let (gm, _) = greedy(&gold, &preds, |g, p| {
+                        close(g.0, p.0, 1e-9) && g.1.eq_ignore_ascii_case(&p.1)
+                    });
                     let (gv, _) = greedy(&gold, &preds, |g, p| close(g.0, p.0, 1e-9));
                     expected += gold.len();
                     let n = gm.iter().filter(|&&m| m).count();
@@ -623,9 +631,9 @@ fn main() {
     recognizers(verbose, &mut rows);
     quantulum(verbose, &mut rows);
     // Floors: measured figures rounded down slightly; never lowered.
-    let floors = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+    let floors = [0.96, 0.86, 0.86, 0.94, 0.73, 0.94, 0.90];
     let mut failed = false;
-    println!("{:<34} {}", "evaluation", "figure");
+    println!("{:<34} figure", "evaluation");
     for (row, floor) in rows.iter_mut().zip(floors) {
         row.floor = floor;
         let bad = row.value < row.floor;

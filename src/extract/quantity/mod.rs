@@ -10,9 +10,34 @@
 //! The scanner is hand written: text is cut once into word / number / symbol tokens, then a
 //! small recursive-descent reader tries to read a quantity at each token. Every lookahead is
 //! bounded by a small constant, so the whole pass is linear in the input and cannot blow up the
-//! way a backtracking regex can; all indexing goes through `get`, so no input can panic it.
+//! way a backtracking regex can; token access goes through `get` and byte loops check their
+//! bounds, so no input can panic it. Two things keep it fast: readers only start within a few
+//! tokens before an *anchor* (a digit, number word, currency sign or code), found through a
+//! three-letter prefix table, and long texts are read in cache-sized pieces cut at line or
+//! sentence ends.
+//!
+//! Conventions worth knowing downstream:
+//! - Four plain digits between 1000 and 2199 are a `Year` unless a plural noun follows right
+//!   after with nothing possessive before ("2018 troops" is a count, "its 2018 sales" a year).
+//! - Ranges keep `low <= high` even for changes written "from 5.1 to 4.9"; "more than 40 and
+//!   less than 60" is one range; "dozens of" / "tens of thousands of" are order-of-magnitude
+//!   ranges ([12, 120], [10 000, 100 000]) marked `approx`.
+//! - Numbers that are parts of names are dropped: digits glued to letters ("CO2", "COVID-19",
+//!   "5G"), a bare integer after or before a capitalised name ("Galaxy S9", "747 Jumbo"),
+//!   tied scores ("2-2"). "one" is dropped as a pronoun ("the one", "each one") and as a name
+//!   ("Formula One").
+//! - "pounds" is money (GBP) only with a scale word or "sterling" ("5 million pounds");
+//!   otherwise it is weight (`lb`). "won" is money only after a scaled number.
+//! - Money units are ISO 4217 codes; minor units are `cent`, `pence`, `sen`. Counted nouns
+//!   are singular lowercase lemmas; measures use short symbols (`km`, `kg`, `mph`, `°C`).
 
 use serde::Serialize;
+
+#[cfg(test)]
+mod tests;
+mod words;
+
+use words::*;
 
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -62,7 +87,8 @@ pub struct Quantity {
     pub start: usize,
     /// Byte offset one past the end of `text`.
     pub end: usize,
-    /// The single value; `None` for a range.
+    /// The single value; `None` for a range, and for dates and clock times, whose value is
+    /// the ISO string in `normalized` (their `low`/`high` are 0).
     pub value: Option<f64>,
     /// Lower end (equal to `value` for a single number).
     pub low: f64,
@@ -85,10 +111,85 @@ pub struct Quantity {
 
 /// Every quantity in `text`, in order of appearance, non-overlapping.
 pub fn quantities(text: &str) -> Vec<Quantity> {
-    let mut sc = Scanner::new(text);
-    let mut out = Vec::new();
+    // Long texts are read in pieces cut at line or sentence ends, so the token buffer stays
+    // small and in cache; a quantity never spans such a cut.
+    const CHUNK: usize = 32 * 1024;
+    // News text holds a quantity every few hundred bytes; reserving avoids regrowth.
+    let mut out = Vec::with_capacity((text.len() / 256).min(1 << 16));
+    let mut start = 0;
+    // Token and lowercase buffers are reused from piece to piece.
+    let mut bufs = (Vec::new(), String::new());
+    while start < text.len() {
+        let end = chunk_end(text, start, CHUNK);
+        let piece = text.get(start..end).unwrap_or("");
+        let before = out.len();
+        quantities_in(piece, &mut out, &mut bufs);
+        if start > 0 {
+            for q in &mut out[before..] {
+                q.start += start;
+                q.end += start;
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// Where the piece of `text` starting at `start` ends: the first line end after `chunk`
+/// bytes, else the first ". " before a capital, else the first space, else (a text without
+/// spaces) the first character boundary after `2 * chunk` bytes. Pieces never exceed about
+/// `2 * chunk` bytes, which the 32-bit token offsets rely on.
+fn chunk_end(text: &str, start: usize, chunk: usize) -> usize {
+    let b = text.as_bytes();
+    let lo = start + chunk;
+    if lo + chunk >= b.len() {
+        return b.len();
+    }
+    let hi = (lo + chunk).min(b.len());
+    let window = &b[lo..hi];
+    if let Some(p) = window.iter().position(|&c| c == b'\n') {
+        return lo + p + 1;
+    }
+    if let Some(p) = window
+        .windows(3)
+        .position(|w| w[0] == b'.' && w[1] == b' ' && w[2].is_ascii_uppercase())
+    {
+        return lo + p + 2;
+    }
+    if let Some(p) = window.iter().position(|&c| c == b' ') {
+        return lo + p + 1;
+    }
+    // No space at all: cut at a character boundary so every piece stays small.
+    let mut cut = hi;
+    while cut < b.len() && !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    cut
+}
+
+fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, String)) {
+    let mut toks = std::mem::take(&mut bufs.0);
+    let mut arena = std::mem::take(&mut bufs.1);
+    toks.clear();
+    arena.clear();
+    let mut sc = Scanner::new(text, toks, arena);
+    let n = sc.toks.len();
     let mut i = 0;
-    while i < sc.toks.len() {
+    // Every quantity contains an anchor (a digit, number word, currency sign…) no more than
+    // WINDOW tokens after its first token, so stretches of plain words are skipped whole.
+    const WINDOW: usize = 6;
+    let mut anchor = 0;
+    while i < n {
+        anchor = anchor.max(i);
+        while anchor < n && !sc.is_anchor(anchor) {
+            anchor += 1;
+        }
+        if anchor >= n {
+            break;
+        }
+        if anchor > i + WINDOW {
+            i = anchor - WINDOW;
+        }
         match sc.read_at(i) {
             Some((q, next)) => {
                 out.push(q);
@@ -97,12 +198,14 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             None => i = (i + 1).max(sc.skip.get()),
         }
     }
-    sc.toks.clear();
-    out
+    *bufs = (sc.toks, sc.arena);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
+
+/// Marks a word whose lowercase form is the text itself.
+const IN_TEXT: u32 = u32::MAX;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Tk {
@@ -113,19 +216,23 @@ enum Tk {
 
 #[derive(Clone, Copy, Debug)]
 struct Tok {
-    s: usize,
-    e: usize,
+    /// Byte span in the piece being read; pieces are far below 4 GiB (see `chunk_end`), so
+    /// 32 bits keep the token small and the buffer in cache.
+    s: u32,
+    e: u32,
     kind: Tk,
     /// Whitespace (or the start of the text) precedes this token.
     sp: bool,
     /// Lowercased form in the scanner's arena (words only).
-    ls: usize,
-    le: usize,
+    ls: u32,
+    le: u32,
     /// Numbers: value, integer-part digit count, and whether written without separators or
     /// decimals (years and day-of-month numbers must be).
     val: f64,
     ndig: u32,
     plain: bool,
+    /// Set once after tokenizing: see `Scanner::is_anchor`.
+    anchor: bool,
 }
 
 struct Scanner<'a> {
@@ -133,6 +240,8 @@ struct Scanner<'a> {
     /// Set when a reader recognised something that is not a quantity (a tied score "2-2"):
     /// scanning resumes after it instead of re-reading its parts.
     skip: std::cell::Cell<usize>,
+    /// Guards the one level of look-ahead used to join "more than X and less than Y".
+    nested: std::cell::Cell<bool>,
     toks: Vec<Tok>,
     arena: String,
 }
@@ -142,14 +251,23 @@ fn is_word_char(c: char) -> bool {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, mut toks: Vec<Tok>, mut arena: String) -> Self {
+        toks.reserve(text.len() / 5 + 4);
+        arena.reserve(text.len() / 4 + 16);
         let mut sc = Scanner {
             text,
             skip: std::cell::Cell::new(0),
-            toks: Vec::with_capacity(text.len() / 5 + 4),
-            arena: String::with_capacity(text.len() + 16),
+            nested: std::cell::Cell::new(false),
+            toks,
+            arena,
         };
         sc.tokenize();
+        for i in 0..sc.toks.len() {
+            let a = sc.compute_anchor(i);
+            if let Some(t) = sc.toks.get_mut(i) {
+                t.anchor = a;
+            }
+        }
         sc
     }
 
@@ -179,8 +297,33 @@ impl<'a> Scanner<'a> {
                     ndig = ndig.saturating_add(1);
                     i += 1;
                 }
+                // Indian grouping "14,52,309": pairs of digits, then a final group of three.
+                if (1..=2).contains(&ndig) && b.get(i) == Some(&b',') {
+                    let mut k = i;
+                    let mut pairs = 0;
+                    while b.get(k) == Some(&b',')
+                        && b.get(k + 1..k + 3)
+                            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                        && b.get(k + 3) == Some(&b',')
+                    {
+                        k += 3;
+                        pairs += 1;
+                    }
+                    let last = b.get(k) == Some(&b',')
+                        && b.get(k + 1..k + 4)
+                            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                        && !b.get(k + 4).is_some_and(|d| d.is_ascii_digit());
+                    if pairs > 0 && last {
+                        for c in text[i..k + 4].chars().filter(char::is_ascii_digit) {
+                            numbuf.push(c);
+                        }
+                        ndig = ndig.saturating_add(2 * pairs + 3);
+                        plain = false;
+                        i = k + 4;
+                    }
+                }
                 // Thousands groups: exactly three digits after each comma.
-                while i + 3 < b.len() + 0
+                while i + 3 < b.len()
                     && b[i] == b','
                     && ndig > 0
                     && b[i + 1].is_ascii_digit()
@@ -193,6 +336,35 @@ impl<'a> Scanner<'a> {
                     plain = false;
                     i += 4;
                 }
+                // Thousands grouped with spaces ("52 000", "2 718 281 828"): only after a lead
+                // group of one to three digits, and only whole groups of three.
+                if plain && (1..=3).contains(&ndig) {
+                    loop {
+                        let sep = if b.get(i) == Some(&b' ') {
+                            1
+                        } else if text[i..].starts_with('\u{a0}') {
+                            2
+                        } else if text[i..].starts_with('\u{202f}')
+                            || text[i..].starts_with('\u{2009}')
+                        {
+                            3
+                        } else {
+                            0
+                        };
+                        let g = i + sep;
+                        let group = sep > 0
+                            && b.get(g..g + 3)
+                                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                            && !b.get(g + 3).is_some_and(|c| c.is_ascii_alphanumeric());
+                        if !group {
+                            break;
+                        }
+                        numbuf.push_str(&text[g..g + 3]);
+                        ndig = ndig.saturating_add(3);
+                        plain = false;
+                        i = g + 3;
+                    }
+                }
                 if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
                     plain = false;
                     numbuf.push('.');
@@ -202,13 +374,37 @@ impl<'a> Scanner<'a> {
                         i += 1;
                     }
                 }
+                // Scientific notation "3e8", "6.67e-11".
+                if matches!(b.get(i), Some(b'e' | b'E')) {
+                    let mut k = i + 1;
+                    if matches!(b.get(k), Some(b'-' | b'+')) {
+                        k += 1;
+                    }
+                    let ds = k;
+                    while b.get(k).is_some_and(|c| c.is_ascii_digit()) {
+                        k += 1;
+                    }
+                    if k > ds && k - ds <= 3 && !b.get(k).is_some_and(|c| c.is_ascii_alphabetic()) {
+                        numbuf.push_str(&text[i..k]);
+                        plain = false;
+                        i = k;
+                    }
+                }
                 if numbuf.starts_with('.') {
                     numbuf.insert(0, '0');
                 }
-                let val = numbuf.parse::<f64>().unwrap_or(f64::NAN);
+                // Short plain integers (most numbers) need no float parsing.
+                let val = if plain && ndig <= 15 {
+                    numbuf
+                        .bytes()
+                        .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'))
+                        as f64
+                } else {
+                    numbuf.parse::<f64>().unwrap_or(f64::NAN)
+                };
                 self.toks.push(Tok {
-                    s,
-                    e: i,
+                    s: s as u32,
+                    e: i as u32,
                     kind: Tk::Num,
                     sp,
                     ls: 0,
@@ -216,6 +412,7 @@ impl<'a> Scanner<'a> {
                     val,
                     ndig,
                     plain,
+                    anchor: false,
                 });
                 sp = false;
                 continue;
@@ -226,27 +423,59 @@ impl<'a> Scanner<'a> {
             };
             if is_word_char(ch) {
                 let s = i;
-                let ls = self.arena.len();
-                for (off, ch2) in text[s..].char_indices() {
-                    if !is_word_char(ch2) {
+                let mut upper = false;
+                let mut ascii = true;
+                while i < b.len() {
+                    let c = b[i];
+                    if c.is_ascii_lowercase() {
+                        i += 1;
+                        continue;
+                    }
+                    if c.is_ascii_uppercase() {
+                        upper = true;
+                        i += 1;
+                        continue;
+                    }
+                    if c < 128 {
                         break;
                     }
-                    i = s + off + ch2.len_utf8();
-                    for lc in ch2.to_lowercase() {
-                        self.arena.push(lc);
+                    match text[i..].chars().next() {
+                        Some(ch2) if is_word_char(ch2) => {
+                            ascii = false;
+                            i += ch2.len_utf8();
+                        }
+                        _ => break,
                     }
                 }
-                let le = self.arena.len();
+                // Lowercase ASCII words are read straight from the text; only the others
+                // get a lowercased copy in the arena.
+                let (ls, le) = if ascii && !upper {
+                    (IN_TEXT as usize, IN_TEXT as usize)
+                } else if ascii {
+                    let ls = self.arena.len();
+                    self.arena.push_str(&text[s..i]);
+                    self.arena[ls..].make_ascii_lowercase();
+                    (ls, self.arena.len())
+                } else {
+                    let ls = self.arena.len();
+                    for ch2 in text[s..i].chars() {
+                        for lc in ch2.to_lowercase() {
+                            self.arena.push(lc);
+                        }
+                    }
+                    (ls, self.arena.len())
+                };
                 self.toks.push(Tok {
-                    s,
-                    e: i,
+                    s: s as u32,
+                    e: i as u32,
                     kind: Tk::Word,
                     sp,
-                    ls,
-                    le,
+                    ls: ls as u32,
+                    le: le as u32,
                     val: 0.0,
                     ndig: 0,
                     plain: false,
+                    anchor: false,
                 });
                 sp = false;
                 continue;
@@ -257,8 +486,8 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             self.toks.push(Tok {
-                s: i - ch.len_utf8(),
-                e: i,
+                s: (i - ch.len_utf8()) as u32,
+                e: i as u32,
                 kind: Tk::Sym(ch),
                 sp,
                 ls: 0,
@@ -266,8 +495,43 @@ impl<'a> Scanner<'a> {
                 val: 0.0,
                 ndig: 0,
                 plain: false,
+                anchor: false,
             });
             sp = false;
+        }
+    }
+
+    /// Tokens every quantity must contain: digits, number words, currency signs and codes.
+    fn is_anchor(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.anchor)
+    }
+
+    fn compute_anchor(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Tk::Num => true,
+            Tk::Sym(c) => symbol_currency(c).is_some() || vulgar(c).is_some(),
+            Tk::Word => {
+                let w = self.w(i);
+                let first_upper = self
+                    .text
+                    .as_bytes()
+                    .get(t.s as usize)
+                    .is_some_and(|c| c.is_ascii_uppercase());
+                // Currency prefixes and codes are short ("US", "HK", "RM", "MUSD").
+                if first_upper
+                    && t.e - t.s <= 4
+                    && (self.is_currency_prefix_word(i) || self.million_code(i).is_some())
+                {
+                    return true;
+                }
+                if w.len() < 3 || !may_be(&ANCHOR_PREFIX, w) {
+                    return false;
+                }
+                sorted_anchor_words().binary_search(&w).is_ok()
+            }
         }
     }
 
@@ -276,16 +540,23 @@ impl<'a> Scanner<'a> {
     }
 
     /// Lowercased word at `i`, or "" when `i` is not a word.
+    #[inline]
     fn w(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) if t.kind == Tk::Word => self.arena.get(t.ls..t.le).unwrap_or(""),
+            Some(t) if t.kind == Tk::Word => {
+                if t.ls == IN_TEXT {
+                    self.text.get(t.s as usize..t.e as usize).unwrap_or("")
+                } else {
+                    self.arena.get(t.ls as usize..t.le as usize).unwrap_or("")
+                }
+            }
             _ => "",
         }
     }
 
     fn raw(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) => self.text.get(t.s..t.e).unwrap_or(""),
+            Some(t) => self.text.get(t.s as usize..t.e as usize).unwrap_or(""),
             None => "",
         }
     }
@@ -307,7 +578,7 @@ impl<'a> Scanner<'a> {
         self.raw(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
-    /// Any capital letter: names like "iPhone" or "FTSE".
+    /// Any capital letter: names like "iPhone" or "DAX".
     fn has_capital(&self, i: usize) -> bool {
         self.raw(i).chars().any(|c| c.is_uppercase())
     }
@@ -329,32 +600,51 @@ impl<'a> Scanner<'a> {
             Tk::Num => {}
             Tk::Word => {
                 let w = self.w(i);
-                if !could_start(w) && !self.is_currency_prefix_word(i) {
+                // Lowercased wire text ("c $ 45") puts a currency prefix before "$".
+                let currency_word = self.is_sym(i + 1, '$') && self.is_currency_prefix_word(i);
+                if !(could_start(w) || self.is_anchor(i) || currency_word) {
+                    return None;
+                }
+                // Frequent short words start a quantity only in fixed phrases; checking the
+                // next word here keeps them off the slow path.
+                let ok = match w {
+                    "a" | "an" => self.is_anchor(i + 1) || self.w(i + 1) == "estimated",
+                    "in" => self.w(i + 1) == "excess",
+                    "at" => matches!(self.w(i + 1), "least" | "most" | "minimum" | "maximum"),
+                    "up" => self.w(i + 1) == "to",
+                    "as" => matches!(self.w(i + 1), "many" | "much" | "high"),
+                    _ => true,
+                };
+                if !ok {
                     return None;
                 }
             }
             Tk::Sym(c) => {
-                if !matches!(
-                    c,
-                    '$' | '€'
-                        | '£'
-                        | '¥'
-                        | '₩'
-                        | '₹'
-                        | '₽'
-                        | '₪'
-                        | '₺'
-                        | '-'
-                        | '−'
-                        | '+'
-                        | '~'
-                        | '≈'
-                        | '½'
-                        | '¼'
-                        | '¾'
-                        | '⅓'
-                        | '⅔'
-                ) {
+                if symbol_currency(c).is_none()
+                    && vulgar(c).is_none()
+                    && !matches!(c, '>' | '<' | '≥' | '≤')
+                    && !matches!(
+                        c,
+                        '$' | '€'
+                            | '£'
+                            | '¥'
+                            | '₩'
+                            | '₹'
+                            | '₽'
+                            | '₪'
+                            | '₺'
+                            | '-'
+                            | '−'
+                            | '+'
+                            | '~'
+                            | '≈'
+                            | '½'
+                            | '¼'
+                            | '¾'
+                            | '⅓'
+                            | '⅔'
+                    )
+                {
                     return None;
                 }
             }
@@ -365,6 +655,14 @@ impl<'a> Scanner<'a> {
         if let Some(r) = self.read_time(i) {
             return Some(r);
         }
+        // "the twenty-first century" is an ordinal, not twenty and a first.
+        if tens(self.w(i)).is_some()
+            && self.is_sym(i + 1, '-')
+            && self.attached(i + 1)
+            && ordinal_word(self.w(i + 2)).is_some()
+        {
+            return self.read_ordinal(i);
+        }
         if let Some(r) = self.read_quantity(i) {
             return Some(r);
         }
@@ -372,11 +670,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn make(&self, s: usize, e: usize) -> Quantity {
-        let start = self.toks.get(s).map_or(0, |t| t.s);
+        let start = self.toks.get(s).map_or(0, |t| t.s as usize);
         let end = self
             .toks
             .get(e.saturating_sub(1))
-            .map_or(start, |t| t.e)
+            .map_or(start, |t| t.e as usize)
             .max(start);
         Quantity {
             text: self.text.get(start..end).unwrap_or("").to_string(),
@@ -453,8 +751,7 @@ impl<'a> Scanner<'a> {
         // March 3, 2019 / Nov. 3 / March 2019 / June of 2018
         if let Some((m, j)) = self.month_at(i) {
             if let Some((d, k)) = self.day_at(j) {
-                // "May 5 percent" is not a date.
-                if !self.year_at(j).is_some() || self.small_int(j, 1.0, 31.0).is_some() {
+                {
                     let mut k2 = k;
                     if self.is_sym(k2, ',') {
                         k2 += 1;
@@ -514,6 +811,31 @@ impl<'a> Scanner<'a> {
     }
 
     fn read_time(&self, i: usize) -> Option<(Quantity, usize)> {
+        // "11.20pm", "6.05 am"
+        if let Some(t) = self.tok(i).filter(|t| t.kind == Tk::Num && !t.plain) {
+            let raw = self.raw(i);
+            if let Some((h, m)) = raw.split_once('.') {
+                let (ampm, k) = self.ampm_at(i + 1);
+                if let (Some(pm), Ok(h), Ok(m), 2) =
+                    (ampm, h.parse::<u32>(), m.parse::<u32>(), m.len())
+                {
+                    if (1..=12).contains(&h) && m < 60 && t.val.is_finite() {
+                        let hh = if pm && h < 12 {
+                            h + 12
+                        } else if !pm && h == 12 {
+                            0
+                        } else {
+                            h
+                        };
+                        let mut q = self.make(i, k);
+                        q.kind = QuantityKind::Time;
+                        q.unit = "time".into();
+                        q.normalized = Some(format!("{hh:02}:{m:02}"));
+                        return Some((q, k));
+                    }
+                }
+            }
+        }
         let h = self.small_int(i, 0.0, 24.0)?;
         if self.attached(i) && matches!(self.toks.get(i - 1), Some(t) if t.kind == Tk::Word) {
             return None;
@@ -531,7 +853,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        // "10.45pm": the tokenizer read 10.45 as one decimal number.
+        // "11.20pm": the tokenizer read 11.20 as one decimal number.
         let t = self.tok(i)?;
         let _ = t;
         let (ampm, k) = self.ampm_at(j);
@@ -579,6 +901,13 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             (t.val, i + 2)
+        } else if let (Some(t), true) = (
+            tens(self.w(i)),
+            self.is_sym(i + 1, '-') && self.attached(i + 1),
+        ) {
+            // "twenty-first"
+            let o = ordinal_word(self.w(i + 2)).filter(|o| *o < 10.0)?;
+            (t + o, i + 3)
         } else {
             let v = ordinal_word(self.w(i))?;
             // "second" is also a unit of time and a verb; only read it before a noun-like word.
@@ -601,20 +930,38 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let raw = self.raw(i);
-        // Only uppercase codes count ("USD10m", "RM23.50", "Y=590"): lowercase "us" is a pronoun.
+        // Only uppercase codes count ("USD25m", "RM7.80", "Y=120"): lowercase "us" is a pronoun.
         let upper = raw.chars().all(|c| c.is_ascii_uppercase());
+        // Lowercased wire text writes "c $ 45", "hk $ 60".
+        let before_dollar = self.is_sym(i + 1, '$') && !matches!(w, "a" | "s" | "r");
         (upper && (iso_code(w).is_some() || dollar_prefix(w).is_some() || w == "y"))
+            || (before_dollar && dollar_prefix(w).is_some())
             || raw == "Rs"
             || raw == "PS"
     }
 
     /// Currency written before the number: "$", "US$", "US $", "$US", "HK $", "€", "USD", "RM",
     /// "Y=". Returns (ISO code, index after it).
-    fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+    fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize, f64)> {
+        let (c, k) = self.currency_prefix_code(i)?;
+        Some((c, k, 1.0))
+    }
+
+    /// "MUSD 12", "MAUD 40": finance shorthand for millions.
+    fn million_code(&self, i: usize) -> Option<&'static str> {
+        let raw = self.raw(i);
+        if raw.len() == 4 && raw.starts_with('M') && raw.chars().all(|c| c.is_ascii_uppercase()) {
+            iso_code(&self.w(i)[1..])
+        } else {
+            None
+        }
+    }
+
+    fn currency_prefix_code(&self, i: usize) -> Option<(&'static str, usize)> {
         let t = self.tok(i)?;
         match t.kind {
             Tk::Sym('$') => {
-                // "$US55", "$A82"
+                // "$US12", "$A30"
                 if self.attached(i + 1) {
                     let raw = self.raw(i + 1);
                     if raw.chars().all(|c| c.is_ascii_uppercase()) {
@@ -632,8 +979,9 @@ impl<'a> Scanner<'a> {
                 let raw = self.raw(i);
                 let upper = raw.chars().all(|c| c.is_ascii_uppercase());
                 let w = self.w(i);
-                // "US$", "US $", "HK $", "A$", "C$"
-                if upper && self.is_sym(i + 1, '$') {
+                // "US$", "US $", "HK $", "A$", "C$"; lowercased wire text writes "hk $", but
+                // a lone "a", "s" or "r" before "$" is a word ("a $5 bill").
+                if (upper || !matches!(w, "a" | "s" | "r")) && self.is_sym(i + 1, '$') {
                     if let Some(code) = dollar_prefix(w) {
                         return Some((code, i + 2));
                     }
@@ -651,7 +999,7 @@ impl<'a> Scanner<'a> {
                 if upper && w == "y" && self.is_sym(i + 1, '=') && self.attached(i + 1) {
                     return Some(("JPY", i + 2));
                 }
-                // ASCII folding of news wires turns "£" into "PS" ("PS2.7m"); a plain small
+                // ASCII folding of news wires turns "£" into "PS" ("PS4.6m"); a plain small
                 // number after "PS" is a console model ("PS5"), so only a figure with
                 // separators, decimals or a scale suffix is read as pounds.
                 if raw == "PS" && self.attached(i + 1) && self.is_num(i + 1) {
@@ -697,13 +1045,27 @@ impl<'a> Scanner<'a> {
             let w = self.w(j);
             let w1 = self.w(j + 1);
             let w2 = self.w(j + 2);
+            if let Some((b, k)) = self.comparative(j) {
+                j = k;
+                bound = b;
+                continue;
+            }
             let (n, a, b, f): (usize, bool, Bound, Option<&'static str>) = match (w, w1, w2) {
                 ("up", "to", _) => (2, false, Bound::AtMost, None),
-                ("at", "least", _) | ("at", "minimum", _) => (2, false, Bound::AtLeast, None),
-                ("at", "most", _) | ("at", "maximum", _) => (2, false, Bound::AtMost, None),
-                ("no", "more", "than") | ("no", "fewer", "than") | ("not", "more", "than") => {
-                    (3, false, Bound::AtMost, None)
+                ("at", "least", _) | ("at", "minimum", _) => {
+                    // "at least or equal to"
+                    let n = if self.w(j + 2) == "or" && self.w(j + 3) == "equal" {
+                        if self.w(j + 4) == "to" {
+                            5
+                        } else {
+                            4
+                        }
+                    } else {
+                        2
+                    };
+                    (n, false, Bound::AtLeast, None)
                 }
+                ("at", "most", _) | ("at", "maximum", _) => (2, false, Bound::AtMost, None),
                 ("more", "than", _) | ("greater", "than", _) | ("higher", "than", _) => {
                     (2, false, Bound::AtLeast, None)
                 }
@@ -765,8 +1127,59 @@ impl<'a> Scanner<'a> {
         (approx, bound, intro, j)
     }
 
-    /// Number words: "twelve thousand", "a hundred and two", "two-thirds", "half a million",
-    /// "five and a half million". Returns (value, next, is_fraction).
+    /// Comparatives before a number: "more than", "no less than", "smaller or equal than",
+    /// "greater than or equal to", ">", "<=", "exceeding".
+    fn comparative(&self, i: usize) -> Option<(Bound, usize)> {
+        let mut j = i;
+        if let Some(Tk::Sym(c)) = self.tok(j).map(|t| t.kind) {
+            let b = match c {
+                '>' | '≥' => Bound::AtLeast,
+                '<' | '≤' => Bound::AtMost,
+                _ => return None,
+            };
+            j += 1;
+            if self.is_sym(j, '=') {
+                j += 1;
+            }
+            return Some((b, j));
+        }
+        let neg = matches!(self.w(j), "no" | "not");
+        if neg {
+            j += 1;
+        }
+        let up = match self.w(j) {
+            "more" | "greater" | "higher" | "larger" | "bigger" => true,
+            "less" | "fewer" | "lower" | "smaller" => false,
+            "exceed" | "exceeds" | "exceeding" | "surpass" | "surpasses" | "surpassing" if !neg => {
+                return Some((Bound::AtLeast, j + 1));
+            }
+            _ => return None,
+        };
+        j += 1;
+        let or_equal = |k: usize| self.w(k) == "or" && self.w(k + 1) == "equal";
+        if or_equal(j) {
+            j += 2;
+        }
+        if !matches!(self.w(j), "than" | "to") {
+            return None;
+        }
+        j += 1;
+        if or_equal(j) {
+            j += 2;
+            if matches!(self.w(j), "to" | "than") {
+                j += 1;
+            }
+        }
+        let b = if up != neg {
+            Bound::AtLeast
+        } else {
+            Bound::AtMost
+        };
+        Some((b, j))
+    }
+
+    /// Number words: "twelve thousand", "a hundred and nine", "two-thirds", "half a million",
+    /// "six and a half million". Returns (value, next, is_fraction).
     fn number_words(&self, i: usize) -> Option<(f64, usize)> {
         let w0 = self.w(i);
         // "a dozen", "a hundred", "a third of", "half a million"
@@ -774,9 +1187,50 @@ impl<'a> Scanner<'a> {
             let w1 = self.w(i + 1);
             if matches!(
                 w1,
-                "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+                "dozen"
+                    | "hundred"
+                    | "thousand"
+                    | "million"
+                    | "billion"
+                    | "trillion"
+                    | "lakh"
+                    | "crore"
             ) {
                 return self.number_words_core(i + 1, 1.0);
+            }
+            // "a quarter million", "a half million"
+            if matches!(w1, "quarter" | "half") {
+                if let Some(s) = scale_word(self.w(i + 2)).filter(|s| *s >= 1e3) {
+                    let f = if w1 == "half" { 0.5 } else { 0.25 };
+                    return Some((f * s, i + 3));
+                }
+            }
+            // "a sixth." at the end of a clause; "a third term" stays an ordinal.
+            if let Some(den) = denominator(w1) {
+                // "a third-party review" is an ordinal in a compound.
+                let compound = self.is_sym(i + 2, '-') && self.attached(i + 2);
+                if !compound
+                    && !self
+                        .tok(i + 2)
+                        .is_some_and(|t| t.kind == Tk::Word || t.kind == Tk::Num)
+                {
+                    return Some((1.0 / den, i + 2));
+                }
+            }
+            // "a thirty-second." at the end of a clause.
+            if tens(w1).is_some() {
+                if let Some((den, false, k)) = self.denominator_at(i + 1) {
+                    if !self
+                        .tok(k)
+                        .is_some_and(|t| matches!(t.kind, Tk::Word | Tk::Num | Tk::Sym('-')))
+                    {
+                        return Some((1.0 / den, k));
+                    }
+                }
+            }
+            // "a hundredth", "a millionth": never ordinals in running text.
+            if let Some(den) = denominator(w1).filter(|d| *d >= 100.0) {
+                return Some((1.0 / den, i + 2));
             }
             if let Some(den) = denominator(w1) {
                 if self.w(i + 2) == "of" {
@@ -788,13 +1242,21 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        if w0 == "half" {
+        if w0 == "half" || w0 == "quarter" {
+            let f = if w0 == "half" { 0.5 } else { 0.25 };
             if matches!(self.w(i + 1), "a" | "an") {
                 if let Some(s) = scale_word(self.w(i + 2)) {
-                    return Some((0.5 * s, i + 3));
+                    return Some((f * s, i + 3));
+                }
+                if self.w(i + 2) == "dozen" {
+                    return Some((f * 12.0, i + 3));
                 }
             }
-            if self.w(i + 1) == "of" {
+            // "half million", "quarter million"
+            if let Some(s) = scale_word(self.w(i + 1)).filter(|s| *s >= 1e3) {
+                return Some((f * s, i + 2));
+            }
+            if w0 == "half" && self.w(i + 1) == "of" {
                 return Some((0.5, i + 1));
             }
             return None;
@@ -809,19 +1271,21 @@ impl<'a> Scanner<'a> {
         let mut any = seed > 0.0;
         let mut last = 0u8; // 1 ones, 2 tens, 3 hundred, 4 scale
         let mut big = false;
+        let mut last_scale = 1.0;
         for _ in 0..24 {
             let w = self.w(j);
             if let Some(v) = ones(w) {
                 if last == 1 || (last == 2 && v >= 10.0) {
                     break;
                 }
-                // Fractions: "two-thirds", "one third", "five eighths"
-                let (k, hy) = if self.is_sym(j + 1, '-') && self.attached(j + 1) {
-                    (j + 2, true)
-                } else {
-                    (j + 1, false)
-                };
-                if !any && v >= 1.0 && v <= 10.0 {
+                // Fractions: "two-thirds", "one third", "seven eighths"
+                let (k, hy) =
+                    if self.is_sym(j + 1, '-') && self.attached(j + 1) == self.attached(j + 2) {
+                        (j + 2, true)
+                    } else {
+                        (j + 1, false)
+                    };
+                if !any && (1.0..=10.0).contains(&v) {
                     if let Some(den) = denominator(self.w(k)) {
                         let plural = self.w(k).ends_with('s');
                         if (plural && v > 1.0) || (!plural && v == 1.0) || hy {
@@ -843,7 +1307,7 @@ impl<'a> Scanner<'a> {
                 any = true;
                 last = 2;
                 j += 1;
-                if self.is_sym(j, '-') && self.attached(j) && self.attached(j + 1) {
+                if self.is_sym(j, '-') && self.attached(j) == self.attached(j + 1) {
                     if let Some(o) = ones(self.w(j + 1)) {
                         if o < 10.0 && o > 0.0 {
                             cur += o;
@@ -861,7 +1325,7 @@ impl<'a> Scanner<'a> {
                 j += 1;
                 continue;
             }
-            if w == "dozen" && any {
+            if (w == "dozen" || (w == "dozens" && cur > 1.0)) && any {
                 cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
                 last = 4;
                 j += 1;
@@ -874,17 +1338,39 @@ impl<'a> Scanner<'a> {
                 total += if cur == 0.0 { s } else { cur * s };
                 cur = 0.0;
                 last = 4;
+                last_scale = s;
                 big = true;
                 j += 1;
                 continue;
             }
             if w == "and" && any {
-                // "five and a half million"
-                if self.w(j + 1) == "a" && self.w(j + 2) == "half" && last <= 2 {
-                    cur += 0.5;
-                    last = 1;
-                    j += 3;
-                    continue;
+                // "six and a half million", "two million and a half", "thirty and two sevenths"
+                let w1 = self.w(j + 1);
+                // Numerator: "a", a unit word, or up to ninety-nine ("sixty-two hundredths").
+                let (num, dj) = if matches!(w1, "a" | "an") {
+                    (Some(1.0), j + 2)
+                } else {
+                    match self.small_number(j + 1) {
+                        Some((n, k)) => (Some(n), k),
+                        None => (None, j + 2),
+                    }
+                };
+                if let (Some(n), Some(den)) = (num, denominator(self.w(dj))) {
+                    if n >= 1.0 && n < den {
+                        // "two billion and a half million": the fraction is of the next scale.
+                        if let Some(s) = scale_word(self.w(dj + 1)).filter(|s| *s < last_scale) {
+                            total += n / den * s;
+                            j = dj + 2;
+                        } else if last == 4 {
+                            total += n / den * last_scale;
+                            j = dj + 1;
+                        } else {
+                            cur += n / den;
+                            j = dj + 1;
+                        }
+                        last = 1;
+                        continue;
+                    }
                 }
                 if big && (ones(self.w(j + 1)).is_some() || tens(self.w(j + 1)).is_some()) {
                     j += 1;
@@ -897,7 +1383,89 @@ impl<'a> Scanner<'a> {
         if !any {
             return None;
         }
-        Some((total + cur, j))
+        let mut v = total + cur;
+        // "three hundred point zero seven", "four point two"
+        if self.w(j) == "point" {
+            let mut digits = String::new();
+            let mut k = j + 1;
+            for _ in 0..12 {
+                let w = self.w(k);
+                if let Some(d) = ones(w).filter(|d| *d < 10.0) {
+                    digits.push(char::from(b'0' + d as u8));
+                    k += 1;
+                } else if let Some(t) = tens(w) {
+                    let mut d = t as u32;
+                    k += 1;
+                    if self.is_sym(k, '-') && self.attached(k) {
+                        if let Some(o) = ones(self.w(k + 1)).filter(|o| *o < 10.0) {
+                            d += o as u32;
+                            k += 2;
+                        }
+                    } else if let Some(o) = ones(self.w(k)).filter(|o| *o < 10.0 && *o > 0.0) {
+                        d += o as u32;
+                        k += 1;
+                    }
+                    digits.push_str(&d.to_string());
+                } else if let Some(t) = ones(w) {
+                    digits.push_str(&(t as u32).to_string());
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if let Ok(f) = format!("0.{digits}").parse::<f64>() {
+                if !digits.is_empty() {
+                    v += f;
+                    j = k;
+                }
+            }
+        }
+        // "forty sixths", "seven hundredths", "one thirty-second": a count of fractions.
+        if let Some((den, plural, k)) = self.denominator_at(j) {
+            if (plural && v > 1.0) || (!plural && v == 1.0) {
+                return Some((v / den, k));
+            }
+        }
+        Some((v, j))
+    }
+
+    /// A number below a hundred in words: "seven", "fifty-four", "fifty four".
+    fn small_number(&self, j: usize) -> Option<(f64, usize)> {
+        if let Some(v) = ones(self.w(j)) {
+            return Some((v, j + 1));
+        }
+        let t = tens(self.w(j))?;
+        let k = if self.is_sym(j + 1, '-') {
+            j + 2
+        } else {
+            j + 1
+        };
+        match ones(self.w(k)).filter(|o| *o > 0.0 && *o < 10.0) {
+            Some(o) => Some((t + o, k + 1)),
+            None => Some((t, j + 1)),
+        }
+    }
+
+    /// A fraction's denominator: "fifths", "third", or compound "twenty-fifth", "twenty
+    /// firsts". Returns (denominator, plural, next).
+    fn denominator_at(&self, j: usize) -> Option<(f64, bool, usize)> {
+        let w = self.w(j);
+        if let Some(den) = denominator(w) {
+            return Some((den, w.ends_with('s'), j + 1));
+        }
+        let t = tens(w)?;
+        let k = if self.is_sym(j + 1, '-') && self.attached(j + 1) {
+            j + 2
+        } else {
+            j + 1
+        };
+        let o = self.w(k);
+        let unit = match o.trim_end_matches('s') {
+            "first" => 1.0,
+            "second" => 2.0,
+            other => ordinal_word(other).filter(|v| *v < 10.0)?,
+        };
+        Some((t + unit, o.ends_with('s'), k + 1))
     }
 
     /// One number with its currency prefix and scale: "$150 billion", "1.2m", "US$ 3bn",
@@ -906,12 +1474,20 @@ impl<'a> Scanner<'a> {
         let mut j = i;
         let mut neg = false;
         let mut cur = None;
-        if let Some((c, k)) = self.currency_prefix(j) {
+        let mut pre_scale = 1.0;
+        if let Some((c, k, s)) = self.currency_prefix(j) {
             cur = Some(c);
             j = k;
+            pre_scale = s;
+        } else if let Some(c) = self.million_code(j) {
+            if self.is_num(j + 1) {
+                cur = Some(c);
+                j += 1;
+                pre_scale = 1e6;
+            }
         }
-        // Signs: "-5", "−5", "+0.2%", "minus 5", "minus-5", "$-50.8bn"
-        if self.w(j) == "minus"
+        // Signs: "-5", "−5", "+1.4%", "minus 5", "minus-5", "$-12.3bn"
+        if matches!(self.w(j), "minus" | "negative")
             && (self.is_num(j + 1) || self.is_num(j + 2) || self.number_word_start(j + 1))
         {
             neg = true;
@@ -923,14 +1499,17 @@ impl<'a> Scanner<'a> {
             && self.attached(j + 1)
             && self.is_num(j + 1)
         {
-            // A hyphen glued to a number before it joins a pair ("2-0"), never a sign.
+            // A hyphen glued to a number before it joins a pair ("3-1"), never a sign.
             if j > 0 && self.attached(j) && self.tok(j - 1).is_some_and(|t| t.kind == Tk::Num) {
                 return None;
             }
             // A hyphen glued to a word before it is a name ("COVID-19", "F-150"), not a sign.
             let glued = j > 0
                 && self.attached(j)
-                && !matches!(self.tok(j - 1).map(|t| t.kind), Some(Tk::Sym('$' | '(')));
+                && !matches!(
+                    self.tok(j - 1).map(|t| t.kind),
+                    Some(Tk::Sym('$' | '(' | '<' | '>' | '=' | '≤' | '≥'))
+                );
             if glued && cur.is_none() {
                 return None;
             }
@@ -946,7 +1525,27 @@ impl<'a> Scanner<'a> {
             }
             let mut v = t.val;
             let mut k = j + 1;
-            // "2½", "2 1/2"
+            // "6.1×10−4", "7.2x10^5"; "2.5^3"
+            let times = self.is_sym(k, '×') || (self.w(k) == "x" && self.raw(k) == "x");
+            if times
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|t| t.kind == Tk::Num && t.val == 10.0 && t.plain)
+            {
+                if let Some((e, m)) = self.exponent(k + 2, true) {
+                    v *= 10f64.powf(e);
+                    k = m;
+                }
+            } else if self.is_sym(k, '^') && self.attached(k) {
+                if let Some((e, m)) = self.exponent(k, true) {
+                    let p = v.powf(e);
+                    if p.is_finite() {
+                        v = p;
+                        k = m;
+                    }
+                }
+            }
+            // "3½", "3 1/4"
             if self.attached(k) {
                 if let Some(f) = self.tok(k).and_then(|t| match t.kind {
                     Tk::Sym(c) => vulgar(c),
@@ -956,7 +1555,7 @@ impl<'a> Scanner<'a> {
                     k += 1;
                 }
             }
-            // "1/16", "1⁄32": a proper fraction written with a slash.
+            // "3/8", "5⁄64": a proper fraction written with a slash.
             if (self.is_sym(k, '/') || self.is_sym(k, '⁄'))
                 && self.attached(k)
                 && self.attached(k + 1)
@@ -974,7 +1573,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
             } else if t.plain && !self.attached(k) && self.is_num(k) {
-                // Mixed number "2 1/2"
+                // Mixed number "3 1/4"
                 if let (Some(n), true, Some(d)) = (
                     self.tok(k).filter(|n| n.plain),
                     self.is_sym(k + 1, '/') && self.attached(k + 1),
@@ -994,7 +1593,7 @@ impl<'a> Scanner<'a> {
             from_words = true;
             self.number_words(j)?
         };
-        // Scales: "150 billion", "1.2m", "3bn", "4 hundred million", "$10B".
+        // Scales: "150 billion", "1.2m", "3bn", "6 hundred million", "$7B".
         let mut scale = 1.0;
         let mut scaled = false;
         for _ in 0..3 {
@@ -1012,14 +1611,20 @@ impl<'a> Scanner<'a> {
             } else if glued && !from_words {
                 let raw = self.raw(k);
                 match raw {
-                    "k" | "K" => Some(1e3),
+                    "k" => Some(1e3),
+                    // "a 10K run" is a distance; "$50K" and "50K followers" are thousands.
+                    "K" if cur.is_some() || looks_plural(self.w(k + 1)) => Some(1e3),
                     "M" => Some(1e6),
-                    "m" if cur.is_some() => Some(1e6),
+                    // "1.2m jobs" counts millions; "45m" alone is a length.
+                    "m" if cur.is_some() || looks_plural(self.w(k + 1)) => Some(1e6),
                     "B" => Some(1e9),
-                    "b" if cur.is_some() => Some(1e9),
+                    "b" if cur.is_some() || !self.tok(num_start).is_some_and(|t| t.plain) => {
+                        Some(1e9)
+                    }
                     "T" | "t" if cur.is_some() => Some(1e12),
                     _ => match w {
-                        "mn" | "mln" | "mio" => Some(1e6),
+                        "mn" | "mln" | "mio" | "mil" => Some(1e6),
+                        "mm" if raw == "MM" => Some(1e6),
                         "bn" | "bln" => Some(1e9),
                         "tn" | "trn" => Some(1e12),
                         _ => None,
@@ -1028,6 +1633,7 @@ impl<'a> Scanner<'a> {
             } else {
                 match w {
                     "mn" | "mln" | "bn" | "bln" | "tn" | "trn" => scale_word(w),
+                    "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs" => Some(12.0),
                     _ => None,
                 }
             };
@@ -1042,6 +1648,50 @@ impl<'a> Scanner<'a> {
             }
         }
         v *= scale;
+        // "7 million and a half": a fraction of the scale.
+        let mut fraction_done = false;
+        if scaled && !from_words && self.w(k) == "and" {
+            let num = match self.w(k + 1) {
+                "a" | "an" | "one" => Some(1.0),
+                w => ones(w),
+            };
+            if let (Some(n), Some(den)) = (num, denominator(self.w(k + 2))) {
+                if n < den {
+                    v += n / den * scale;
+                    k += 3;
+                    fraction_done = true;
+                }
+            }
+        }
+        // "6 hundred and 45", "8 thousand 2 hundred": a smaller part after a spelled scale.
+        // Large scales stop here so "$3 billion and 500 jobs" stays two quantities.
+        if scaled && !fraction_done && !from_words && (100.0..=1e7).contains(&scale) {
+            let mut m = k;
+            if self.w(m) == "and" {
+                m += 1;
+            }
+            if let Some(b) = self.amount(m) {
+                if b.cur.is_none() && b.value < scale && b.value > 0.0 && !self.glued_to_word(b.num)
+                {
+                    v += b.value;
+                    k = b.next;
+                }
+            }
+        }
+        // "three quarters of a million"
+        if from_words && v < 1.0 && self.w(k) == "of" && matches!(self.w(k + 1), "a" | "an") {
+            if let Some(s) = scale_word(self.w(k + 2)).filter(|s| *s >= 1e3) {
+                v *= s;
+                scale = s;
+                scaled = true;
+                k += 3;
+            }
+        }
+        if pre_scale != 1.0 {
+            scale *= pre_scale;
+            scaled = true;
+            v *= pre_scale;
+        }
         if neg {
             v = -v;
         }
@@ -1063,13 +1713,24 @@ impl<'a> Scanner<'a> {
 
     /// Unit written after a number (measure, percent, currency word, duration), longest match.
     fn unit_after(&self, k: usize) -> Option<UnitHit> {
-        // "a 40-ton truck", "6.1-inch screen", "a five-year term"
+        // "a 40-ton truck", "6.7-inch screen", "a five-year term"
         let k = if self.is_sym(k, '-') && self.attached(k) && self.attached(k + 1) {
             k + 1
         } else {
             k
         };
-        let mut key = String::new();
+        // Most words after a number are nouns, not units: one table read rules them out.
+        if self.tok(k).is_some_and(|t| t.kind == Tk::Word) {
+            let w = self.w(k);
+            if let Some(ix) = prefix_index(w.as_bytes()) {
+                if UNIT_PREFIX[ix] & (1 << w.len().min(15)) == 0
+                    && case_sensitive_unit(self.raw(k)).is_none()
+                {
+                    return None;
+                }
+            }
+        }
+        let mut key = KeyBuf::default();
         let mut best: Option<UnitHit> = None;
         for n in 0..4 {
             let t = match self.tok(k + n) {
@@ -1084,14 +1745,24 @@ impl<'a> Scanner<'a> {
                 Tk::Num => key.push_str(self.raw(k + n)),
                 Tk::Sym(c) => key.push(c),
             }
+            if key.full {
+                break;
+            }
+            // "5G" and "4K" name technologies, not grams or kelvins.
+            if n == 0 && matches!(self.raw(k), "G" | "K" | "B") {
+                break;
+            }
             if n == 0 {
                 if let Some(h) = case_sensitive_unit(self.raw(k)) {
                     best = Some(UnitHit { end: k + 1, ..h });
                     continue;
                 }
             }
-            if let Some((unit, kind)) = unit_table(&key) {
-                // Single letters and short forms are only units when glued or plainly spaced.
+            // A unit ends where the word ends: the "F" of "07F3" is no unit.
+            let cut = self
+                .tok(k + n + 1)
+                .is_some_and(|t| !t.sp && matches!(t.kind, Tk::Word | Tk::Num));
+            if let Some((unit, kind)) = unit_table(key.as_str()).filter(|_| !cut) {
                 best = Some(UnitHit {
                     unit,
                     kind,
@@ -1104,9 +1775,15 @@ impl<'a> Scanner<'a> {
     }
 
     fn currency_after(&self, k: usize, scaled: bool) -> Option<(&'static str, usize)> {
+        // "a 9-cent-a-share dividend", "a one-yen offer"
+        let k = if self.is_sym(k, '-') && self.attached(k) && self.attached(k + 1) {
+            k + 1
+        } else {
+            k
+        };
         let w = self.w(k);
         let w1 = self.w(k + 1);
-        // "$76 US", "$31.20 U.S."
+        // "$64 US", "$12.40 U.S."
         let (adj, n) = match (w, w1) {
             ("hong", "kong") => (Some("HKD"), 2),
             ("new", "zealand") => (Some("NZD"), 2),
@@ -1196,20 +1873,22 @@ impl<'a> Scanner<'a> {
             "bitcoin" | "bitcoins" => Some("BTC"),
             "cent" | "cents" => Some("cent"),
             "pence" | "penny" | "pennies" => Some("pence"),
-            // "118.5p", "68 p at": pence after share prices; a spaced "p" only before punctuation.
+            // "241.5p", "37 p at": pence after share prices; a spaced "p" only before punctuation.
             "p" if self.raw(k) == "p"
                 && (self.attached(k) || !self.tok(k + 1).is_some_and(|t| t.kind == Tk::Word)) =>
             {
                 Some("pence")
             }
             "sen" if self.raw(k) == "sen" => Some("sen"),
+            "元" => Some("CNY"),
+            "円" => Some("JPY"),
             _ => None,
         };
         if let Some(c) = code {
             return Some((c, base + 1));
         }
-        let raw = self.raw(k);
-        if raw.len() == 3 && raw.chars().all(|c| c.is_ascii_uppercase()) {
+        // "20 USD", "20 usd" ("try" is a verb far more often than the lira's code).
+        if w.len() == 3 && w != "try" {
             if let Some(c) = iso_code(w) {
                 return Some((c, k + 1));
             }
@@ -1302,7 +1981,7 @@ impl<'a> Scanner<'a> {
     /// Returns (lemma, index after the noun).
     fn counted_noun(&self, k: usize, singular: bool) -> Option<(String, usize)> {
         let mut j = k;
-        // "one of the best speakers": the noun follows "of the" and adjectives.
+        // "one of the tallest towers": the noun follows "of the" and adjectives.
         let mut singular = singular;
         if singular && self.w(j) == "of" {
             singular = false;
@@ -1324,7 +2003,7 @@ impl<'a> Scanner<'a> {
                 Some(t) => *t,
                 None => break,
             };
-            // Hyphenated compounds ("first-team players") stay inside the run.
+            // Hyphenated compounds ("first-round picks") stay inside the run.
             if t.kind == Tk::Sym('-') && self.attached(idx) && self.attached(idx + 1) && n > 0 {
                 continue;
             }
@@ -1335,6 +2014,15 @@ impl<'a> Scanner<'a> {
                 break;
             }
             let w = self.w(idx);
+            // "2.1M print and digital copies": adjectives joined by "and" before the noun.
+            if matches!(w, "and" | "or")
+                && n > 0
+                && !singular
+                && !is_stop(self.w(idx + 1))
+                && self.tok(idx + 1).is_some_and(|t| t.kind == Tk::Word)
+            {
+                continue;
+            }
             if is_stop(w) || month_num(w).is_some() && self.is_capitalized(idx) {
                 break;
             }
@@ -1371,7 +2059,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn read_quantity(&self, i: usize) -> Option<(Quantity, usize)> {
-        let (mut approx, mut bound, intro, j) = self.modifiers(i);
+        let (approx, mut bound, intro, j) = self.modifiers(i);
         // "dozens of", "tens of thousands of", "millions of" → an order-of-magnitude range.
         if let Some((lo, hi, k)) = self.magnitude_phrase(j) {
             let (u, kd, next) = self.unit_for_of(k);
@@ -1385,12 +2073,12 @@ impl<'a> Scanner<'a> {
             q.bound = bound;
             return Some((q, next));
         }
-        let a = self.amount(j)?;
-        // Digits glued to letters are identifiers ("M21", "X6", "CO2", "TA-35").
+        let mut a = self.amount(j)?;
+        // Digits glued to letters are identifiers ("B12", "X5", "CO2", "F-16").
         if self.glued_to_word(a.num) && a.cur.is_none() {
             return None;
         }
-        // "One" mid-sentence as a name ("BBC One") or "one" as a pronoun ("the one", "each one").
+        // "One" mid-sentence as a name ("Formula One") or "one" as a pronoun ("the one", "each one").
         if a.words && a.value == 1.0 && a.next == a.num + 1 {
             if self.is_capitalized(a.num) && !self.sentence_start(a.num) {
                 return None;
@@ -1418,32 +2106,139 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
+        // "one in three", "2 out of 5", "1 over 3": a ratio, kept as a fraction.
+        if a.cur.is_none() && a.scale == 1.0 {
+            let (k, strong) = match (self.w(a.next), self.w(a.next + 1)) {
+                ("out", "of") => (a.next + 2, true),
+                ("over" | "in", _) => (a.next + 1, false),
+                _ => (0, false),
+            };
+            if k > 0 && self.unit_after(a.next).is_none() {
+                if let Some(b) = self.amount(k) {
+                    let bare = self.unit_after(b.next).is_none()
+                        && self.currency_after(b.next, b.scaled).is_none();
+                    let ok = b.cur.is_none()
+                        && b.value != 0.0
+                        && !year_like(self, &b)
+                        && (strong
+                            || (bare
+                                && (self.w(a.next) == "over"
+                                    || (a.value < b.value && b.value <= 1000.0)))
+                                && (self.w(a.next) == "over" || a.value <= b.value));
+                    let r = a.value / b.value;
+                    if ok && r.is_finite() {
+                        a.value = r;
+                        a.next = b.next;
+                        a.scaled = true;
+                    }
+                }
+            }
+        }
         let mut q_start = i;
         if j > i && a.start == j {
             q_start = i;
         }
-        let mut low = a.value;
-        let mut high = a.value;
+        let mut low;
+        let mut high;
         let mut is_range = false;
         let mut end = a.next;
         let mut cur = a.cur;
         let mut unit: Option<UnitHit> = None;
         let mut cur_after = None;
-        // Unit or currency directly after the first number ("1 per cent to 1.5 per cent").
+        // Unit or currency directly after the first number ("2 per cent to 2.5 per cent").
         let u1 = self.unit_after(end);
-        let c1 = if cur.is_none() {
+        let mut c1 = if cur.is_none() {
             self.currency_after(end, a.scaled)
         } else {
             None
         };
+        // "45 MUSD": finance shorthand for millions.
+        if c1.is_none() && cur.is_none() && !a.scaled {
+            if let Some(code) = self.million_code(end) {
+                c1 = Some((code, end + 1));
+                a.value *= 1e6;
+                a.scaled = true;
+            }
+        }
+        // "20 USD million": the scale may follow the currency code.
+        if let Some((code, e)) = c1 {
+            if !a.scaled && code.len() == 3 {
+                if let Some(s) = scale_word(self.w(e)).filter(|s| *s >= 1e6) {
+                    a.value *= s;
+                    a.scaled = true;
+                    c1 = Some((code, e + 1));
+                }
+            }
+        }
+        low = a.value;
+        high = a.value;
         let after_first = match (&u1, &c1) {
             (_, Some((_, e))) => *e,
             (Some(u), None) => u.end,
             _ => end,
         };
+        // Digits glued to an unknown suffix are identifiers ("5G", "7QX2"); "1960s" is a decade.
+        if u1.is_none()
+            && c1.is_none()
+            && cur.is_none()
+            && self.attached(a.next)
+            && self.tok(a.next).is_some_and(|t| t.kind == Tk::Word)
+            && !(self.w(a.next) == "s" && year_like(self, &a))
+        {
+            return None;
+        }
+        // "4.2 ± 0.3", "52% +/- 3": a value with its margin, kept as the range it spans.
+        let pm_at = if u1.is_some() || c1.is_some() {
+            after_first
+        } else {
+            end
+        };
+        let pm_len = if self.is_sym(pm_at, '±') {
+            1
+        } else if self.is_sym(pm_at, '+')
+            && self.is_sym(pm_at + 1, '/')
+            && self.is_sym(pm_at + 2, '-')
+        {
+            3
+        } else {
+            0
+        };
+        if pm_len > 0 {
+            if let Some(m) = self
+                .amount(pm_at + pm_len)
+                .filter(|m| m.cur.is_none() && m.value > 0.0)
+            {
+                let mut q = self.make(i, m.next);
+                let mut e = m.next;
+                let (unit_s, kind) = match (&u1, &c1, self.unit_after(m.next)) {
+                    (Some(u), _, _) => (u.unit.to_string(), u.kind),
+                    (_, Some((c, _)), _) => (c.to_string(), QuantityKind::Money),
+                    (_, _, Some(u)) => {
+                        e = u.end;
+                        (u.unit.to_string(), u.kind)
+                    }
+                    _ => match cur {
+                        Some(c) => (c.to_string(), QuantityKind::Money),
+                        None => (String::new(), QuantityKind::Count),
+                    },
+                };
+                if e != m.next {
+                    q = self.make(i, e);
+                }
+                q.low = a.value - m.value;
+                q.high = a.value + m.value;
+                q.unit = unit_s;
+                q.kind = kind;
+                q.approx = true;
+                return Some((q, e));
+            }
+        }
         // Range connector.
         let conn_at = if u1.is_some() || c1.is_some() {
             after_first
+        } else if self.is_sym(end, '-') && self.attached(end) && self.w(end + 1) == "to" {
+            // "5- to 9-metre"
+            end + 1
         } else {
             end
         };
@@ -1455,19 +2250,37 @@ impl<'a> Scanner<'a> {
             let b_sp = self.tok(conn_at + 1).is_some_and(|t| t.sp);
             a_sp == b_sp
         };
+        let tilde = self.is_sym(conn_at, '~') && self.attached(conn_at);
         let connector = dash_ok
+            || tilde
             || conn == "to"
+            || conn == "through"
+            || conn == "thru"
             || (conn == "and" && intro == Some("between"))
             || (conn == "or" && u1.is_none() && c1.is_none() && cur.is_none());
         if connector {
             let mut bstart = conn_at + 1;
-            if conn == "to" && self.is_sym(bstart, '-') {
+            if conn == "to" && self.is_sym(bstart, '-') && self.attached(bstart) {
                 bstart += 1;
             }
-            if let Some(b) = self
+            if let Some(mut b) = self
                 .amount(bstart)
                 .filter(|b| !self.glued_to_word(b.num) || b.cur.is_some())
             {
+                // "the 2021-22 season": a two-digit end year takes the century of the first.
+                if dash && year_like(self, &a) && self.attached(bstart) {
+                    if let Some(t) = self.tok(b.num).filter(|t| t.plain && t.ndig == 2) {
+                        let century = (a.value / 100.0).floor() * 100.0;
+                        let mut y = century + t.val;
+                        if y <= a.value {
+                            y += 100.0;
+                        }
+                        if y - a.value < 100.0 {
+                            b.value = y;
+                            b.raw = y;
+                        }
+                    }
+                }
                 let prev_word = if i > 0 { self.w(i - 1) } else { "" };
                 // "rose by $4bn to $9bn" is a change and a level, not a range.
                 let explicit = a.cur.is_some() || u1.is_some() || c1.is_some();
@@ -1475,8 +2288,8 @@ impl<'a> Scanner<'a> {
                     && intro.is_none()
                     && explicit
                     && matches!(prev_word, "by" | "to" | "at");
-                // "from 20 mpg in 2008 to 29 mpg": a year never pairs with a non-year.
-                let year_mix = year_like(self, &a) != year_like(self, &b);
+                // "from 30 mpg in 2015 to 41 mpg": a year never pairs with a non-year.
+                let year_mix = year_like(self, &a) != year_like(self, &b) && b.value < a.value;
                 let cur_ok = match (cur, b.cur) {
                     (Some(x), Some(y)) => x == y,
                     (None, Some(_)) => u1.is_none() && c1.is_none(),
@@ -1498,9 +2311,20 @@ impl<'a> Scanner<'a> {
                     (None, Some(_)) => u1.is_none(),
                     _ => true,
                 };
-                // Years on both sides read as a span of years ("2014-2017").
-                if dash && a.value == b.value && cur.is_none() && u1.is_none() && u2.is_none() {
-                    // "89-89", "2-2": a tied score.
+                // Years on both sides read as a span of years ("2016-2019").
+                // "77-77", "53-47", "3-1": scores and tallies, not ranges (ranges are written
+                // low to high); both numbers are left out rather than misread.
+                let integers = self.tok(a.num).is_some_and(|t| t.plain)
+                    && self.tok(b.num).is_some_and(|t| t.plain);
+                if dash
+                    && integers
+                    && a.value >= b.value
+                    && cur.is_none()
+                    && u1.is_none()
+                    && u2.is_none()
+                    && c2.is_none()
+                    && !year_like(self, &a)
+                {
                     self.skip.set(b.next);
                     return None;
                 }
@@ -1558,28 +2382,74 @@ impl<'a> Scanner<'a> {
         if cur.is_none() {
             cur = cur_after;
         }
-        // Trailing "or more" / "or less" / "plus".
-        if self.w(end) == "or" {
-            match self.w(end + 1) {
-                "more" | "higher" | "above" | "over" => {
-                    bound = Bound::AtLeast;
-                    end += 2;
-                }
-                "less" | "fewer" | "lower" | "below" | "under" => {
-                    bound = Bound::AtMost;
-                    end += 2;
-                }
-                _ => {}
+        // "$64 US", "$58 U.S."
+        if cur.is_some() && !is_range {
+            if self.raw(end) == "US" {
+                end += 1;
+            } else if self.raw(end) == "U" && self.is_sym(end + 1, '.') && self.raw(end + 2) == "S"
+            {
+                end += if self.is_sym(end + 3, '.') { 4 } else { 3 };
             }
-        } else if self.w(end) == "plus" && self.is_sym(end - 1, '-') {
+        }
+        // "from $41,200 at 9.30pm to $39,800": a span written around a time or
+        // year. Only numbers that are plainly years or clock times may stand in between.
+        if !is_range && intro == Some("from") && (cur.is_some() || unit.is_some()) {
+            if let Some((b, bend)) = self.far_to(end, cur, unit.map(|u| u.unit)) {
+                low = a.value.min(b);
+                high = a.value.max(b);
+                is_range = true;
+                end = bend;
+            }
+        }
+        // Trailing "or more" / "or less" / "plus".
+        if matches!(self.w(end), "or" | "and") {
+            let b = match self.w(end + 1) {
+                "more" | "higher" | "above" | "over" | "greater" | "larger" | "bigger" => {
+                    Some(Bound::AtLeast)
+                }
+                "less" | "fewer" | "lower" | "below" | "under" | "smaller" => Some(Bound::AtMost),
+                _ => None,
+            };
+            // "150 or more", "400 and more", but not "150 or more than 250".
+            // "and below 900", "and less or equal than 70" begin the next quantity.
+            if let Some(b) = b {
+                let than = self.w(end + 2) == "than";
+                let k = if than { end + 3 } else { end + 2 };
+                let next_starts = self.is_num(k)
+                    || self.number_word_start(k)
+                    || self.is_anchor(k)
+                    || matches!(self.w(k), "or" | "equal" | "to");
+                if !next_starts {
+                    bound = b;
+                    end = k;
+                }
+            }
+        } else if self.is_sym(end, '-') && self.attached(end) && self.w(end + 1) == "plus" {
+            // "3,000-plus complaints"
             bound = Bound::AtLeast;
-            end += 1;
+            end += 2;
+        } else if self.w(end) == "plus" && !self.is_num(end + 1) && !self.is_anchor(end + 1) {
+            // "10,000 plus" closing a clause; "5 plus 3" is arithmetic.
+            let closing = !self.tok(end + 1).is_some_and(|t| t.kind == Tk::Word);
+            if closing {
+                bound = Bound::AtLeast;
+                end += 1;
+            }
         }
-        // "$76 US"
-        if cur.is_some() && self.w(end) == "us" && self.raw(end) == "US" {
-            end += 1;
+        // "4 dollars 20 cents", "eleven dollars and thirty cents", "19 USD 40."
+        let mut value = a.value;
+        if let (Some(c), false) = (cur, is_range) {
+            if c.len() == 3 && a.value.fract() == 0.0 && !a.scaled {
+                if let Some((minor, e)) = self.minor_units(end) {
+                    value += minor / 100.0;
+                    low = value;
+                    high = value;
+                    end = e;
+                }
+            }
         }
-        let mut q = self.make(q_start, end);
+        // The text is cut once, at the end, when the span is final.
+        let mut q = self.make(q_start, q_start);
         let mut kind;
         let mut unit_s = String::new();
         if let Some(c) = cur {
@@ -1599,6 +2469,26 @@ impl<'a> Scanner<'a> {
         ) {
             per = Some(p);
             end = e;
+        }
+        // "3/8 of a US cup": a fraction of one unit.
+        if kind == QuantityKind::Count
+            && unit.is_none()
+            && !is_range
+            && value > 0.0
+            && value < 1.0
+            && self.w(end) == "of"
+            && matches!(self.w(end + 1), "a" | "an")
+        {
+            let hit = self.unit_after(end + 2).or_else(|| {
+                self.unit_after(end + 3)
+                    .filter(|_| self.has_capital(end + 2))
+            });
+            if let Some(u) = hit.filter(|u| u.kind == QuantityKind::Measure) {
+                unit = Some(u);
+                kind = u.kind;
+                unit_s = u.unit.to_string();
+                end = u.end;
+            }
         }
         // Counted noun.
         if kind == QuantityKind::Count && unit.is_none() {
@@ -1658,9 +2548,15 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // A bare number right after a capitalised name is part of the name ("iPhone 11", "FTSE 100").
+        // A bare number right after a capitalised name is part of the name ("Galaxy S9", "Nikkei 225").
         if kind == QuantityKind::Count && unit.is_none() && cur.is_none() && j == i && !a.words {
-            if let Some(p) = j.checked_sub(1) {
+            // "Model -3": look past a sign glued to the number.
+            let p0 = if j > 0 && self.is_sym(j - 1, '-') && self.attached(j) {
+                j.checked_sub(2)
+            } else {
+                j.checked_sub(1)
+            };
+            if let Some(p) = p0 {
                 if self.tok(p).is_some_and(|t| t.kind == Tk::Word)
                     && self.has_capital(p)
                     && !is_stop(self.w(p))
@@ -1669,18 +2565,21 @@ impl<'a> Scanner<'a> {
                     return None;
                 }
             }
-            // "90049 ZIP Code", "11 Pro", "787 Dreamliner": a bare number before a name.
+            // "60614 ZIP Code", "15 Pro", "747 Jumbo": a bare number before a name.
+            // Decimals are measurements ("2.3 WAR"), not model numbers.
+            let integer = self.tok(a.num).is_some_and(|t| t.plain);
             if unit_s.is_empty()
-                && !is_range
-                && self.tok(a.next).is_some_and(|t| t.kind == Tk::Word && t.sp)
-                && self.has_capital(a.next)
-                && month_num(self.w(a.next)).is_none()
-                && !is_stop(self.w(a.next))
+                && integer
+                && (!is_range || dash)
+                && self.tok(end).is_some_and(|t| t.kind == Tk::Word && t.sp)
+                && self.has_capital(end)
+                && month_num(self.w(end)).is_none()
+                && !is_stop(self.w(end))
             {
                 return None;
             }
         }
-        // Digits glued to an unknown suffix are identifiers ("5G", "4K", "9AB8").
+        // Digits glued to an unknown suffix are identifiers ("5G", "4K", "7QX2").
         if kind == QuantityKind::Count && unit_s.is_empty() && !is_range && self.attached(a.next) {
             if let Some(t) = self.tok(a.next) {
                 if t.kind == Tk::Word {
@@ -1704,21 +2603,165 @@ impl<'a> Scanner<'a> {
         if is_range {
             q.value = None;
         } else {
-            q.value = Some(a.value);
+            q.value = Some(value);
         }
         q.low = low;
         q.high = high;
         q.kind = kind;
         q.unit = unit_s;
-        q.approx = approx || a.words && self.w(a.num) == "dozen";
-        approx = q.approx;
         q.approx = approx;
-        if bound == Bound::Exact {
+        // "over five years" is a span of time, not "more than five years".
+        if kind == QuantityKind::Duration && self.w(i) == "over" && self.w(end - 1) != "old" {
             bound = Bound::Exact;
         }
         q.bound = bound;
         q.per = per;
+        // "more than 120 and less than 480" → one range.
+        if q.bound != Bound::Exact && !self.nested.get() {
+            let mut k = end;
+            if self.is_sym(k, ',') {
+                k += 1;
+            }
+            if matches!(self.w(k), "and" | "but") {
+                k += 1;
+            }
+            if k > end && self.comparative_or_bound_start(k) {
+                self.nested.set(true);
+                let other = self.read_quantity(k);
+                self.nested.set(false);
+                if let Some((r, e2)) = other {
+                    let opposite = r.bound != Bound::Exact && r.bound != q.bound;
+                    let (lo, hi) = if q.bound == Bound::AtLeast {
+                        (q.low, r.high)
+                    } else {
+                        (r.low, q.high)
+                    };
+                    // "more than 40 and less than 60 percent": the unit may come once, at the end.
+                    let same_unit = r.unit == q.unit || q.unit.is_empty();
+                    if opposite && same_unit && lo < hi {
+                        let mut m = self.make(q_start, e2);
+                        m.value = None;
+                        m.low = lo;
+                        m.high = hi;
+                        m.unit = r.unit.clone();
+                        m.kind = r.kind;
+                        m.approx = q.approx || r.approx;
+                        m.per = q.per.clone();
+                        return Some((m, e2));
+                    }
+                }
+            }
+        }
         Some((q, end))
+    }
+
+    fn comparative_or_bound_start(&self, k: usize) -> bool {
+        self.comparative(k).is_some()
+            || matches!(
+                (self.w(k), self.w(k + 1)),
+                ("at", "least" | "most")
+                    | ("up", "to")
+                    | ("above" | "below" | "over" | "under", _)
+                    | ("no", "more" | "less" | "fewer")
+            )
+    }
+
+    /// "^-2", "−7", "^12" after a base: returns (exponent, end).
+    fn exponent(&self, k: usize, _glued: bool) -> Option<(f64, usize)> {
+        let mut m = k;
+        if self.is_sym(m, '^') {
+            m += 1;
+        }
+        let mut neg = false;
+        for _ in 0..2 {
+            if self.is_sym(m, '-') || self.is_sym(m, '−') {
+                neg = !neg;
+                m += 1;
+            } else if self.is_sym(m, '+') {
+                m += 1;
+            }
+        }
+        let t = self.tok(m)?;
+        if m == k || t.kind != Tk::Num || !t.plain || t.val > 400.0 || !self.attached(m) {
+            return None;
+        }
+        Some((if neg { -t.val } else { t.val }, m + 1))
+    }
+
+    /// Cents after a whole amount of a major currency: "[and] 50 cents", or a bare "[and] 50"
+    /// closing the clause. Returns (cents, end).
+    fn minor_units(&self, k: usize) -> Option<(f64, usize)> {
+        let k = if self.w(k) == "and" { k + 1 } else { k };
+        let b = self.amount(k)?;
+        if b.cur.is_some()
+            || b.scaled
+            || b.value < 1.0
+            || b.value >= 100.0
+            || b.value.fract() != 0.0
+        {
+            return None;
+        }
+        match self.w(b.next) {
+            "cent" | "cents" | "pence" | "p" => return Some((b.value, b.next + 1)),
+            "" => {}
+            _ => return None,
+        }
+        match self.tok(b.next).map(|t| t.kind) {
+            None | Some(Tk::Sym('.' | ',' | '!' | '?' | ';')) => Some((b.value, b.next)),
+            _ => None,
+        }
+    }
+
+    /// The "to Y" that closes "from X … to Y" within a few words; returns (Y, end).
+    fn far_to(
+        &self,
+        from: usize,
+        cur: Option<&'static str>,
+        unit: Option<&'static str>,
+    ) -> Option<(f64, usize)> {
+        for k in from..from + 10 {
+            let t = self.tok(k)?;
+            match t.kind {
+                Tk::Sym('.' | ';' | '!' | '?' | '(' | ')') => return None,
+                Tk::Num => {
+                    let year = t.plain && t.ndig == 4;
+                    let clock = self.is_sym(k + 1, ':')
+                        || self.is_sym(k.wrapping_sub(1), ':')
+                        || matches!(self.w(k + 1), "am" | "pm");
+                    if !(year || clock) {
+                        return None;
+                    }
+                }
+                Tk::Word if self.w(k) == "to" && k > from => {
+                    let b = self.amount(k + 1)?;
+                    let b_cur = b
+                        .cur
+                        .or_else(|| self.currency_after(b.next, b.scaled).map(|c| c.0));
+                    let b_unit = self.unit_after(b.next);
+                    if b_cur.is_some() && b_cur != cur {
+                        return None;
+                    }
+                    if cur.is_some() && b_cur.is_none() && b_unit.is_some() {
+                        return None;
+                    }
+                    if let (Some(u), Some(bu)) = (unit, b_unit) {
+                        if u != bu.unit {
+                            return None;
+                        }
+                    }
+                    if unit.is_some() && b_unit.is_none() && b.cur.is_some() {
+                        return None;
+                    }
+                    let mut end = b.next;
+                    if let Some(bu) = b_unit.filter(|_| unit.is_some()) {
+                        end = bu.end;
+                    }
+                    return Some((b.value, end));
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     fn glued_to_word(&self, num: usize) -> bool {
@@ -1727,12 +2770,24 @@ impl<'a> Scanner<'a> {
         }
         match self.tok(num - 1).map(|t| t.kind) {
             Some(Tk::Word) => true,
-            Some(Tk::Sym('-')) => {
+            // "km^3", "NGC4414+12", "24/7": parts of a formula or code.
+            Some(Tk::Sym('^')) => true,
+            Some(Tk::Sym('+' | '/' | '.')) => {
+                num >= 2
+                    && self.attached(num - 1)
+                    && self
+                        .tok(num - 2)
+                        .is_some_and(|t| matches!(t.kind, Tk::Num | Tk::Word))
+            }
+            Some(Tk::Sym('-' | '−')) => {
                 num >= 2
                     && self.attached(num - 1)
                     && self.tok(num - 2).is_some_and(|t| t.kind == Tk::Word)
-                    && !matches!(self.w(num - 2), "minus" | "sub" | "mid" | "now")
-                    && !is_stop(self.w(num - 2))
+                    && !matches!(
+                        self.w(num - 2),
+                        "minus" | "sub" | "mid" | "now" | "to" | "and" | "or"
+                    )
+                    && !(num >= 3 && self.attached(num - 2) && self.is_num(num - 3))
             }
             _ => false,
         }
@@ -1804,944 +2859,47 @@ struct Amount {
     words: bool,
 }
 
+/// A small stack buffer for unit look-up keys: no allocation on the hot path.
+struct KeyBuf {
+    buf: [u8; 40],
+    len: usize,
+    full: bool,
+}
+
+impl Default for KeyBuf {
+    fn default() -> Self {
+        KeyBuf {
+            buf: [0; 40],
+            len: 0,
+            full: false,
+        }
+    }
+}
+
+impl KeyBuf {
+    fn push_str(&mut self, s: &str) {
+        let end = self.len + s.len();
+        if end > self.buf.len() {
+            self.full = true;
+            return;
+        }
+        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+        self.len = end;
+    }
+
+    fn push(&mut self, c: char) {
+        let mut tmp = [0u8; 4];
+        self.push_str(c.encode_utf8(&mut tmp));
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 struct UnitHit {
     unit: &'static str,
     kind: QuantityKind,
     end: usize,
-}
-
-// ---------------------------------------------------------------------------------------------
-// Word lists
-
-fn could_start(w: &str) -> bool {
-    ones(w).is_some()
-        || tens(w).is_some()
-        || month_num(w).is_some()
-        || ordinal_word(w).is_some()
-        || matches!(
-            w,
-            "a" | "an"
-                | "half"
-                | "minus"
-                | "up"
-                | "at"
-                | "no"
-                | "not"
-                | "more"
-                | "greater"
-                | "higher"
-                | "fewer"
-                | "less"
-                | "lower"
-                | "as"
-                | "in"
-                | "close"
-                | "just"
-                | "well"
-                | "about"
-                | "around"
-                | "roughly"
-                | "approximately"
-                | "approx"
-                | "circa"
-                | "some"
-                | "estimated"
-                | "almost"
-                | "nearly"
-                | "over"
-                | "above"
-                | "exceeding"
-                | "exceed"
-                | "under"
-                | "below"
-                | "between"
-                | "from"
-                | "dozens"
-                | "tens"
-                | "hundreds"
-                | "thousands"
-                | "millions"
-                | "billions"
-                | "trillions"
-                | "u"
-        )
-}
-
-fn ones(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        _ => return None,
-    })
-}
-
-fn tens(w: &str) -> Option<f64> {
-    Some(match w {
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
-}
-
-fn scale_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" | "mn" | "mln" => 1e6,
-        "billion" | "bn" | "bln" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
-        _ => return None,
-    })
-}
-
-fn denominator(w: &str) -> Option<f64> {
-    Some(match w {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "sixth" | "sixths" => 6.0,
-        "seventh" | "sevenths" => 7.0,
-        "eighth" | "eighths" => 8.0,
-        "ninth" | "ninths" => 9.0,
-        "tenth" | "tenths" => 10.0,
-        _ => return None,
-    })
-}
-
-fn ordinal_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "first" => 1.0,
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "twentieth" => 20.0,
-        "hundredth" => 100.0,
-        _ => return None,
-    })
-}
-
-fn vulgar(c: char) -> Option<f64> {
-    Some(match c {
-        '½' => 0.5,
-        '¼' => 0.25,
-        '¾' => 0.75,
-        '⅓' => 1.0 / 3.0,
-        '⅔' => 2.0 / 3.0,
-        _ => return None,
-    })
-}
-
-fn month_num(w: &str) -> Option<u32> {
-    Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
-}
-
-fn symbol_currency(c: char) -> Option<&'static str> {
-    Some(match c {
-        '$' => "USD",
-        '€' => "EUR",
-        '£' => "GBP",
-        '¥' => "JPY",
-        '₩' => "KRW",
-        '₹' => "INR",
-        '₽' => "RUB",
-        '₪' => "ILS",
-        '₺' => "TRY",
-        '₱' => "PHP",
-        '₫' => "VND",
-        '₦' => "NGN",
-        '₴' => "UAH",
-        '฿' => "THB",
-        '₿' => "BTC",
-        _ => return None,
-    })
-}
-
-/// Letters written before "$": "US$", "HK$", "A$", "$US", "$A".
-fn dollar_prefix(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "us" | "usd" => "USD",
-        "a" | "au" | "aud" => "AUD",
-        "c" | "ca" | "can" | "cad" => "CAD",
-        "hk" => "HKD",
-        "nz" => "NZD",
-        "s" | "sg" => "SGD",
-        "nt" => "TWD",
-        "r" => "BRL",
-        "mx" => "MXN",
-        _ => return None,
-    })
-}
-
-fn iso_code(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "usd" => "USD",
-        "eur" => "EUR",
-        "gbp" => "GBP",
-        "jpy" => "JPY",
-        "cny" => "CNY",
-        "rmb" => "CNY",
-        "krw" => "KRW",
-        "rub" => "RUB",
-        "inr" => "INR",
-        "cad" => "CAD",
-        "aud" => "AUD",
-        "chf" => "CHF",
-        "hkd" => "HKD",
-        "sgd" => "SGD",
-        "nzd" => "NZD",
-        "mxn" => "MXN",
-        "brl" => "BRL",
-        "zar" => "ZAR",
-        "try" => "TRY",
-        "ils" => "ILS",
-        "sek" => "SEK",
-        "nok" => "NOK",
-        "dkk" => "DKK",
-        "pln" => "PLN",
-        "uah" => "UAH",
-        "rm" => "MYR",
-        "myr" => "MYR",
-        _ => return None,
-    })
-}
-
-/// Units whose meaning depends on case ("Nm" newton metre vs "nm" nanometre, "M" mega).
-fn case_sensitive_unit(raw: &str) -> Option<UnitHit> {
-    let (unit, kind) = match raw {
-        "Nm" => ("N·m", QuantityKind::Measure),
-        "PS" => ("hp", QuantityKind::Measure),
-        "C" => ("°C", QuantityKind::Measure),
-        "F" => ("°F", QuantityKind::Measure),
-        "MW" => ("MW", QuantityKind::Measure),
-        "mW" => ("mW", QuantityKind::Measure),
-        _ => return None,
-    };
-    Some(UnitHit { unit, kind, end: 0 })
-}
-
-fn unit_table(key: &str) -> Option<(&'static str, QuantityKind)> {
-    use QuantityKind::{Duration as D, Measure as M, Percent as P};
-    Some(match key {
-        "%" | "percent" | "per cent" | "pc" | "pct" | "percentage" | "percents" | "per-cent" => {
-            ("percent", P)
-        }
-        "percentage point" | "percentage points" | "percentage-point" | "pp" | "ppt" | "ppts" => {
-            ("percentage point", P)
-        }
-        "basis point" | "basis points" | "basis-point" | "bps" | "bp" => ("basis point", M),
-        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => ("km", M),
-        "m" | "metre" | "metres" | "meter" | "meters" => ("m", M),
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("cm", M),
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("mm", M),
-        "μm" | "µm" | "micrometre" | "micrometres" | "micrometer" | "micrometers" | "micron"
-        | "microns" => ("μm", M),
-        "nm" | "nanometre" | "nanometres" | "nanometer" | "nanometers" => ("nm", M),
-        "mi" | "mile" | "miles" => ("mile", M),
-        "nautical mile" | "nautical miles" => ("nautical mile", M),
-        "ft" | "foot" | "feet" => ("ft", M),
-        "inch" | "inches" | "″" | "\"" => ("inch", M),
-        "yard" | "yards" | "yd" | "yds" => ("yard", M),
-        "light year" | "light years" | "light-year" | "light-years" => ("light-year", M),
-        "sq m" | "sqm" | "square metre" | "square metres" | "square meter" | "square meters"
-        | "m2" | "m²" => ("m²", M),
-        "sq km" | "km2" | "km²" | "square kilometre" | "square kilometres" | "square kilometer"
-        | "square kilometers" => ("km²", M),
-        "sq mi" | "square mile" | "square miles" => ("mile²", M),
-        "sq ft" | "square foot" | "square feet" => ("ft²", M),
-        "acre" | "acres" => ("acre", M),
-        "hectare" | "hectares" | "ha" => ("hectare", M),
-        "cubic foot" | "cubic feet" => ("ft³", M),
-        "cubic metre" | "cubic metres" | "cubic meter" | "cubic meters" | "m3" | "m³" => ("m³", M),
-        "km3" | "km³" | "cubic kilometre" | "cubic kilometres" | "cubic kilometer"
-        | "cubic kilometers" => ("km³", M),
-        "l" | "litre" | "litres" | "liter" | "liters" => ("l", M),
-        "ml" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => ("ml", M),
-        "gallon" | "gallons" | "gal" => ("gallon", M),
-        "barrel" | "barrels" | "bbl" => ("barrel", M),
-        "pint" | "pints" => ("pint", M),
-        "quart" | "quarts" => ("quart", M),
-        "ounce" | "ounces" | "oz" => ("oz", M),
-        "kg" | "kgs" | "kilogram" | "kilograms" | "kilo" | "kilos" | "kilogramme" => ("kg", M),
-        "g" | "gram" | "grams" | "gramme" | "grammes" => ("g", M),
-        "mg" | "milligram" | "milligrams" => ("mg", M),
-        "lb" | "lbs" | "pound" | "pounds" => ("lb", M),
-        "ton" | "tons" => ("ton", M),
-        "tonne" | "tonnes" | "metric ton" | "metric tons" => ("tonne", M),
-        "mph" | "miles per hour" | "mile per hour" | "miles an hour" => ("mph", M),
-        "km/h"
-        | "km/hr"
-        | "kmh"
-        | "kph"
-        | "kilometres per hour"
-        | "kilometers per hour"
-        | "km per hour"
-        | "kilometres an hour"
-        | "kilometers an hour" => ("km/h", M),
-        "knot" | "knots" => ("knot", M),
-        "w" | "watt" | "watts" => ("W", M),
-        "kw" | "kilowatt" | "kilowatts" => ("kW", M),
-        "megawatt" | "megawatts" => ("MW", M),
-        "gw" | "gigawatt" | "gigawatts" => ("GW", M),
-        "kwh" | "kilowatt hour" | "kilowatt hours" | "kilowatt-hour" | "kilowatt-hours" => {
-            ("kWh", M)
-        }
-        "mwh" | "megawatt hour" | "megawatt hours" | "megawatt-hour" | "megawatt-hours" => {
-            ("MWh", M)
-        }
-        "gwh" | "gigawatt hour" | "gigawatt hours" | "gigawatt-hour" | "gigawatt-hours" => {
-            ("GWh", M)
-        }
-        "twh" | "terawatt hour" | "terawatt hours" | "terawatt-hour" | "terawatt-hours" => {
-            ("TWh", M)
-        }
-        "hp" | "horsepower" | "bhp" => ("hp", M),
-        "v" | "volt" | "volts" | "kv" => ("V", M),
-        "mah" => ("mAh", M),
-        "hz" | "hertz" => ("Hz", M),
-        "khz" => ("kHz", M),
-        "mhz" => ("MHz", M),
-        "ghz" => ("GHz", M),
-        "rpm" => ("rpm", M),
-        "lb-ft" | "pound-feet" | "pound-foot" | "foot-pounds" => ("lb-ft", M),
-        "kb" | "kilobyte" | "kilobytes" => ("kB", M),
-        "mb" | "megabyte" | "megabytes" => ("MB", M),
-        "gb" | "gigabyte" | "gigabytes" => ("GB", M),
-        "tb" | "terabyte" | "terabytes" => ("TB", M),
-        "pb" | "petabyte" | "petabytes" => ("PB", M),
-        "eb" | "exabyte" | "exabytes" => ("EB", M),
-        "mbps" => ("Mbps", M),
-        "gbps" => ("Gbps", M),
-        "degree" | "degrees" | "°" => ("degree", M),
-        "degrees celsius" | "degree celsius" | "degrees c" | "°c" | "celsius" | "° c"
-        | "degrees centigrade" => ("°C", M),
-        "degrees fahrenheit" | "degree fahrenheit" | "degrees f" | "°f" | "fahrenheit" | "° f" => {
-            ("°F", M)
-        }
-        "ppm" => ("ppm", M),
-        "ppb" => ("ppb", M),
-        "db" | "decibel" | "decibels" => ("dB", M),
-        "gpa" | "gigapascal" | "gigapascals" => ("GPa", M),
-        "mpg" | "miles per gallon" | "mile per gallon" => ("mpg", M),
-        "calorie" | "calories" | "kcal" => ("kcal", M),
-        "times" => ("times", M),
-        "point" | "points" => ("point", M),
-        "second" | "seconds" | "sec" | "secs" => ("second", D),
-        "minute" | "minutes" | "min" | "mins" => ("minute", D),
-        "hour" | "hours" | "hr" | "hrs" | "h" => ("hour", D),
-        "day" | "days" => ("day", D),
-        "week" | "weeks" => ("week", D),
-        "month" | "months" => ("month", D),
-        "year" | "years" | "yr" | "yrs" => ("year", D),
-        "year-old" | "years-old" | "years old" | "year old" => ("year", D),
-        "month-old" | "months-old" | "months old" => ("month", D),
-        "decade" | "decades" => ("decade", D),
-        "century" | "centuries" => ("century", D),
-        _ => return None,
-    })
-}
-
-fn is_period(p: &str) -> bool {
-    matches!(
-        p,
-        "year"
-            | "month"
-            | "week"
-            | "day"
-            | "hour"
-            | "minute"
-            | "second"
-            | "quarter"
-            | "decade"
-            | "century"
-    )
-}
-
-fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "by"
-            | "with"
-            | "and"
-            | "or"
-            | "but"
-            | "as"
-            | "than"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "this"
-            | "these"
-            | "those"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "shall"
-            | "do"
-            | "does"
-            | "did"
-            | "not"
-            | "no"
-            | "it"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "they"
-            | "he"
-            | "she"
-            | "we"
-            | "you"
-            | "i"
-            | "per"
-            | "each"
-            | "every"
-            | "over"
-            | "under"
-            | "after"
-            | "before"
-            | "since"
-            | "during"
-            | "while"
-            | "when"
-            | "where"
-            | "if"
-            | "so"
-            | "up"
-            | "down"
-            | "out"
-            | "into"
-            | "about"
-            | "around"
-            | "between"
-            | "ago"
-            | "more"
-            | "less"
-            | "also"
-            | "just"
-            | "only"
-            | "still"
-            | "now"
-            | "then"
-            | "there"
-            | "here"
-            | "all"
-            | "some"
-            | "many"
-            | "much"
-            | "both"
-            | "either"
-            | "within"
-            | "without"
-            | "through"
-            | "across"
-            | "against"
-            | "toward"
-            | "towards"
-            | "including"
-            | "according"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-            | "than."
-            | "last"
-            | "next"
-            | "ahead"
-            | "behind"
-            | "away"
-            | "off"
-            | "again"
-            | "too"
-            | "very"
-            | "even"
-            | "because"
-            | "though"
-            | "although"
-            | "unless"
-            | "until"
-            | "till"
-            | "via"
-            | "amid"
-            | "among"
-            | "onto"
-            | "upon"
-            | "plus"
-            | "minus"
-            | "versus"
-            | "vs"
-            | "what"
-            | "how"
-            | "why"
-            | "our"
-            | "my"
-            | "your"
-            | "them"
-            | "him"
-            | "us"
-            | "me"
-            | "whether"
-            | "yet"
-            | "nor"
-            | "ever"
-            | "never"
-            | "always"
-            | "already"
-            | "earlier"
-            | "later"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-            | "tonight"
-            | "respectively"
-            | "apiece"
-            | "each."
-            | "people's"
-            | "in."
-            | "like"
-            | "unlike"
-            | "near"
-            | "beyond"
-            | "above"
-            | "below"
-            | "except"
-            | "instead"
-            | "versus."
-            | "this."
-            | "other"
-            | "others"
-            | "another"
-            | "such"
-            | "same"
-            | "own"
-            | "further"
-            | "least"
-            | "most"
-            | "year"
-            | "less."
-            | "s"
-            | "t"
-            | "whereas"
-            | "sunday"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-    )
-}
-
-fn is_adverb_like(w: &str) -> bool {
-    w.ends_with("ly") || matches!(w, "last" | "more" | "time" | "day" | "thing" | "way")
-}
-
-/// Irregular plurals and plural-only nouns common in news counts.
-fn irregular_plural(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "people" => "people",
-        "men" => "man",
-        "women" => "woman",
-        "children" => "child",
-        "police" => "police",
-        "personnel" => "personnel",
-        "staff" => "staff",
-        "cattle" => "cattle",
-        "sheep" => "sheep",
-        "fish" => "fish",
-        "deer" => "deer",
-        "feet" => "foot",
-        "teeth" => "tooth",
-        "mice" => "mouse",
-        "geese" => "goose",
-        "aircraft" => "aircraft",
-        "data" => "data",
-        "media" => "media",
-        "crew" => "crew",
-        "livestock" => "livestock",
-        "troops" => "troop",
-        "lives" => "life",
-        "wives" => "wife",
-        "knives" => "knife",
-        "halves" => "half",
-        "thieves" => "thief",
-        "wolves" => "wolf",
-        "leaves" => "leaf",
-        "series" => "series",
-        "species" => "species",
-        "news" => "news",
-        "analyses" => "analysis",
-        "crises" => "crisis",
-        "theses" => "thesis",
-        "criteria" => "criterion",
-        "phenomena" => "phenomenon",
-        "movies" => "movie",
-        "cookies" => "cookie",
-        "zombies" => "zombie",
-        "rookies" => "rookie",
-        "calories" => "calorie",
-        "shoes" => "shoe",
-        "toes" => "toe",
-        "canoes" => "canoe",
-        "hostages" => "hostage",
-        _ => return None,
-    })
-}
-
-fn looks_plural(w: &str) -> bool {
-    if irregular_plural(w).is_some() {
-        return true;
-    }
-    if w.len() > 4 && w.ends_with("men") {
-        return true;
-    }
-    w.len() > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-        && !w.ends_with("'s")
-        && !matches!(
-            w,
-            "this"
-                | "its"
-                | "has"
-                | "was"
-                | "does"
-                | "is"
-                | "as"
-                | "us"
-                | "yes"
-                | "always"
-                | "perhaps"
-                | "whereas"
-                | "towards"
-                | "besides"
-                | "afterwards"
-                | "sometimes"
-                | "various"
-                | "previous"
-                | "serious"
-                | "famous"
-                | "news"
-        )
-}
-
-/// Singular lowercase lemma of a counted noun ("troops" → "troop", "countries" → "country").
-pub(crate) fn lemma(w: &str) -> String {
-    if let Some(s) = irregular_plural(w) {
-        return s.to_string();
-    }
-    if let Some(stem) = w.strip_suffix("men") {
-        if stem.len() >= 3 {
-            return format!("{stem}man");
-        }
-    }
-    if let Some(stem) = w.strip_suffix("ies") {
-        if stem.len() >= 2 {
-            return format!("{stem}y");
-        }
-    }
-    // "viruses", "bonuses", "buses" (but "houses", "causes" keep their "e").
-    if let Some(stem) = w.strip_suffix("uses") {
-        if stem
-            .chars()
-            .last()
-            .is_some_and(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
-        {
-            return format!("{stem}us");
-        }
-    }
-    for suf in ["ches", "shes", "sses", "xes", "zzes"] {
-        if w.ends_with(suf) {
-            return w[..w.len() - 2].to_string();
-        }
-    }
-    if looks_plural(w) {
-        if let Some(s) = w.strip_suffix('s') {
-            return s.to_string();
-        }
-    }
-    w.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one(text: &str) -> Quantity {
-        let qs = quantities(text);
-        assert_eq!(qs.len(), 1, "{text}: {qs:#?}");
-        qs.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn range_of_troops() {
-        let q = one("Officials said 10,000 to 12,000 troops had crossed the border.");
-        assert_eq!(q.value, None);
-        assert_eq!((q.low, q.high), (10_000.0, 12_000.0));
-        assert_eq!(q.unit, "troop");
-        assert_eq!(q.kind, QuantityKind::Count);
-        assert_eq!(q.text, "10,000 to 12,000 troops");
-    }
-
-    #[test]
-    fn between_range_and_adjectives() {
-        let q = one("It sent between 10,000 to 12,000 North Korean troops.");
-        assert_eq!((q.low, q.high), (10_000.0, 12_000.0));
-        assert_eq!(q.unit, "troop");
-        let q = one("Analysts expect between 10 and 20 launches.");
-        assert_eq!((q.low, q.high), (10.0, 20.0));
-        assert_eq!(q.unit, "launch");
-    }
-
-    #[test]
-    fn money_with_scale() {
-        let q = one("The package is worth $150 billion over a decade.");
-        assert_eq!(q.value, Some(150e9));
-        assert_eq!(q.unit, "USD");
-        assert_eq!(q.kind, QuantityKind::Money);
-        let q = one("a deal worth 3bn euros");
-        assert_eq!(q.value, Some(3e9));
-        assert_eq!(q.unit, "EUR");
-        let q = one("Profit rose to £1.2m last year.");
-        assert_eq!(q.value, Some(1.2e6));
-        assert_eq!(q.unit, "GBP");
-        let q = one("the fine was 2.5 trillion won");
-        assert_eq!(q.unit, "KRW");
-        assert_eq!(q.value, Some(2.5e12));
-        let q = one("it cost US$ 4 million");
-        assert_eq!((q.value, q.unit.as_str()), (Some(4e6), "USD"));
-    }
-
-    #[test]
-    fn rate_per_year() {
-        let q = one("The plant can build 10 to 20 weapons annually.");
-        assert_eq!(q.kind, QuantityKind::Rate);
-        assert_eq!(q.per.as_deref(), Some("year"));
-        assert_eq!(q.unit, "weapon");
-        assert_eq!((q.low, q.high), (10.0, 20.0));
-        let q = one("They burn $5 million a day.");
-        assert_eq!(q.per.as_deref(), Some("day"));
-        assert_eq!(q.unit, "USD");
-    }
-
-    #[test]
-    fn years_and_counts() {
-        let q = one("The summit took place in 2018.");
-        assert_eq!(q.kind, QuantityKind::Year);
-        assert_eq!(q.unit, "year");
-        assert_eq!(one("the 2018 Singapore Summit").kind, QuantityKind::Year);
-        assert_eq!(one("Russia's 2022 invasion").kind, QuantityKind::Year);
-        assert_eq!(one("the war ended in 1953").kind, QuantityKind::Year);
-        let q = one("some 2018 troops were deployed");
-        assert_eq!(q.kind, QuantityKind::Count);
-        assert_eq!(q.unit, "troop");
-    }
-
-    #[test]
-    fn number_words() {
-        let q = one("twelve thousand soldiers marched");
-        assert_eq!((q.value, q.unit.as_str()), (Some(12_000.0), "soldier"));
-        assert_eq!(one("a dozen eggs").value, Some(12.0));
-        assert_eq!(one("two-thirds of voters").value, Some(2.0 / 3.0));
-        assert_eq!(one("half a million refugees").value, Some(500_000.0));
-        assert_eq!(one("three missiles were fired").unit, "missile");
-        assert_eq!(one("one hundred and six").value, Some(106.0));
-        assert_eq!(one("twenty-one guns").value, Some(21.0));
-    }
-
-    #[test]
-    fn percents_and_bounds() {
-        let q = one("Prices rose 3.5% in May.");
-        assert_eq!((q.value, q.unit.as_str()), (Some(3.5), "percent"));
-        assert_eq!(one("up 12 percent").unit, "percent");
-        assert_eq!(one("a 4 per cent rise").unit, "percent");
-        let q = one("at least 40 people died");
-        assert_eq!(q.bound, Bound::AtLeast);
-        assert_eq!(q.unit, "people");
-        assert_eq!(q.text, "at least 40 people");
-        let q = one("nearly 300 homes");
-        assert!(q.approx);
-        let q = one("about 70 ships");
-        assert!(q.approx);
-        assert_eq!(q.bound, Bound::Exact);
-        assert_eq!(one("up to 400 jobs").bound, Bound::AtMost);
-        assert_eq!(one("fewer than 30 cases").bound, Bound::AtMost);
-    }
-
-    #[test]
-    fn measures_and_dashes() {
-        let q = one("a range of 5,500 km");
-        assert_eq!(
-            (q.value, q.unit.as_str(), q.kind),
-            (Some(5500.0), "km", QuantityKind::Measure)
-        );
-        assert_eq!(one("flew 300 miles").unit, "mile");
-        assert_eq!(one("a 40-ton truck").unit, "ton");
-        let q = one("between 10-20 boats");
-        assert_eq!((q.low, q.high), (10.0, 20.0));
-        let q = one("10–20 boats");
-        assert_eq!((q.low, q.high), (10.0, 20.0));
-    }
-
-    #[test]
-    fn dates_and_ordinals() {
-        let q = one("It happened on March 3, 2019, officials said.");
-        assert_eq!(q.kind, QuantityKind::Date);
-        assert_eq!(q.normalized.as_deref(), Some("2019-03-03"));
-        assert_eq!(
-            one("on 3 March 2019").normalized.as_deref(),
-            Some("2019-03-03")
-        );
-        assert_eq!(
-            one("by Nov. 3 the vote").normalized.as_deref(),
-            Some("--11-03")
-        );
-        assert_eq!(
-            one("filed 2019-03-03").normalized.as_deref(),
-            Some("2019-03-03")
-        );
-        assert_eq!(one("the 21st summit").kind, QuantityKind::Ordinal);
-    }
-
-    #[test]
-    fn names_are_not_quantities() {
-        assert!(quantities("Trump-Kim talks on sea-to-surface arms").is_empty());
-        assert!(quantities("the COVID-19 crisis").is_empty());
-        assert!(quantities("The new iPhone 11 and the FTSE 100 index").is_empty());
-        assert!(quantities("one of the aides said the other one left").len() <= 1);
-    }
-
-    #[test]
-    fn offsets_are_exact() {
-        let text = "Über 5 km, then €20 and 3½ hours.";
-        for q in quantities(text) {
-            assert_eq!(&text[q.start..q.end], q.text);
-        }
-    }
-
-    #[test]
-    fn odd_input_never_panics() {
-        let long = "9".repeat(500);
-        let odd = [
-            "",
-            "$",
-            "1,",
-            "1.",
-            "-",
-            "½",
-            "😀",
-            "1,000,",
-            ".5",
-            "$$$",
-            "1/0",
-            "0/0",
-            "--5",
-            "—",
-            "a",
-            "the 1",
-            "1e400",
-            &long,
-            "€-",
-            "US$",
-            "Y=",
-            "between",
-            "from 5 to",
-            "1-",
-            "Nov.",
-            "March 99",
-            "12:",
-            "12:3",
-            "½½½",
-            "minus",
-            "a half",
-            "half a",
-            "5,00",
-            "1,0000",
-            "\u{0301}5",
-        ];
-        for s in odd {
-            for q in quantities(s) {
-                assert!(q.start <= q.end && q.end <= s.len());
-                assert!(q.low.is_finite() && q.high.is_finite());
-            }
-        }
-        let q = quantities(&long);
-        assert!(q.iter().all(|q| q.low.is_finite()));
-    }
 }
