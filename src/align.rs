@@ -207,7 +207,9 @@ struct Index {
     profiles: Vec<Profile>,
     df: Vec<u32>,
     idf: Vec<f64>,
-    keys: Vec<String>,
+    /// For each feature, the id of its letters and digits lowercased: equal for spellings of
+    /// one name.
+    name_key: Vec<u32>,
 }
 
 impl Index {
@@ -285,11 +287,24 @@ impl Index {
             p.bigrams = sorted_unique(bigrams);
             p.numbers = sorted_unique(numbers);
         }
+        let mut spellings = Interner::default();
+        let name_key = interner
+            .keys
+            .iter()
+            .map(|k| {
+                let folded: String = k
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                spellings.id(&folded)
+            })
+            .collect();
         Index {
             profiles,
             df,
             idf,
-            keys: interner.keys,
+            name_key,
         }
     }
 
@@ -424,16 +439,14 @@ fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {
     }
 }
 
-/// IDF-weighted Dice over entities, where two names that differ only by spelling
-/// ("Kim Jong-un" / "Kim Jong Un" after aliasing failed) count as one.
+/// IDF-weighted Dice over entities, where two names that differ only in case, spacing,
+/// hyphens or dots ("Kim Jong-un" / "Kim Jong Un" when no alias covers them) count as one.
 fn entity_overlap(index: &Index, a: &[u32], b: &[u32]) -> f64 {
     let total: f64 = a.iter().chain(b).map(|&id| index.idf[id as usize]).sum();
     if total == 0.0 {
         return 0.0;
     }
-    let same = |x: u32, y: u32| {
-        x == y || strsim::jaro_winkler(&index.keys[x as usize], &index.keys[y as usize]) >= 0.94
-    };
+    let same = |x: u32, y: u32| x == y || index.name_key[x as usize] == index.name_key[y as usize];
     let matched = |p: &[u32], q: &[u32]| -> f64 {
         p.iter()
             .filter(|&&x| q.iter().any(|&y| same(x, y)))
