@@ -46,7 +46,7 @@ fn compare_table() {
         "100",
     ]);
     assert_snapshot!(out, @"
-    d1  examples/articles/coastal-wire.md
+    d1  examples/articles/coastal-wire.md  “Border summit confirmed for mid-March”
     d2  examples/articles/harbor-daily.txt  “Korean leaders set a date for border summit”
     d3  examples/articles/northern-post.txt  “Summit at Panmunjom: what we know”
 
@@ -55,72 +55,87 @@ fn compare_table() {
     │ claim ┆ topic       ┆ verdict           ┆ d1 coastal-wire  ┆ d2 harbor-daily  ┆ d3 northern-post │
     ╞═══════╪═════════════╪═══════════════════╪══════════════════╪══════════════════╪══════════════════╡
     │ c1    ┆ summits and ┆ agree             ┆ 8:1 The leaders  ┆ 7:1 The leaders  ┆ 3:1 Officials    │
-    │       ┆ diplomacy   ┆                   ┆ of **North       ┆ of North Korea   ┆ from North Korea │
-    │       ┆             ┆                   ┆ Korea** and      ┆ and South Korea  ┆ and South Korea  │
-    │       ┆             ┆                   ┆ South Korea will ┆ will meet on     ┆ confirmed that   │
-    │       ┆             ┆                   ┆ hold talks in    ┆ March 14 in the  ┆ their leaders    │
-    │       ┆             ┆                   ┆ Panmunjom on     ┆ border village   ┆ will meet at     │
-    │       ┆             ┆                   ┆ March 14,        ┆ of Panmunjom,    ┆ Panmunjom on     │
-    │       ┆             ┆                   ┆ according to     ┆ officials in     ┆ March 14.        │
-    │       ┆             ┆                   ┆ statements       ┆ both capitals    ┆                  │
-    │       ┆             ┆                   ┆ released in      ┆ confirmed on     ┆                  │
-    │       ┆             ┆                   ┆ Seoul and        ┆ Tuesday.         ┆                  │
-    │       ┆             ┆                   ┆ Pyongyang.       ┆                  ┆                  │
-    │ c2    ┆ economy and ┆ agree             ┆ 12:3 South Korea ┆ 13:1 Seoul has   ┆ 9:1 Seoul has    │
-    │       ┆ investment  ┆                   ┆ promised [$1.8   ┆ pledged $2.5     ┆ pledged $2.5     │
-    │       ┆             ┆                   ┆ billion](https:/ ┆ billion in food  ┆ billion in food  │
-    │       ┆             ┆                   ┆ /example.org/aid ┆ aid to be        ┆ aid, to arrive   │
-    │       ┆             ┆                   ┆ ) in food aid    ┆ delivered before ┆ before the       │
-    │       ┆             ┆                   ┆ ahead of the     ┆ the harvest      ┆ harvest.         │
-    │       ┆             ┆                   ┆ harvest.         ┆ season.          ┆                  │
-    │ c3    ┆ weapons     ┆ differ: negation  ┆ 15:1 North Korea ┆ 17:1 Pyongyang   ┆ —                │
-    │       ┆ programme   ┆ d1 denies         ┆ has not agreed   ┆ has agreed to    ┆                  │
-    │       ┆             ┆ (“not”), d2       ┆ to discuss its   ┆ discuss its      ┆                  │
-    │       ┆             ┆ asserts           ┆ missile          ┆ missile          ┆                  │
+    │       ┆ diplomacy   ┆                   ┆ of North Korea   ┆ of North Korea   ┆ from North Korea │
+    │       ┆             ┆                   ┆ and South Korea  ┆ and South Korea  ┆ and South Korea  │
+    │       ┆             ┆                   ┆ will hold talks  ┆ will meet on     ┆ confirmed that   │
+    │       ┆             ┆                   ┆ in Panmunjom on  ┆ March 14 in the  ┆ their leaders    │
+    │       ┆             ┆                   ┆ March 14,        ┆ border village   ┆ will meet at     │
+    │       ┆             ┆                   ┆ according to     ┆ of Panmunjom,    ┆ Panmunjom on     │
+    │       ┆             ┆                   ┆ statements       ┆ officials in     ┆ March 14.        │
+    │       ┆             ┆                   ┆ released in      ┆ both capitals    ┆                  │
+    │       ┆             ┆                   ┆ Seoul and        ┆ confirmed on     ┆                  │
+    │       ┆             ┆                   ┆ Pyongyang.       ┆ Tuesday.         ┆                  │
+    │ c2    ┆ economy and ┆ differ: number    ┆ 12:3 South Korea ┆ 13:1 Seoul has   ┆ 9:1 Seoul has    │
+    │       ┆ investment  ┆ d1 $1.8 billion · ┆ promised $1.8    ┆ pledged $2.5     ┆ pledged $2.5     │
+    │       ┆             ┆ d2 $2.5 billion · ┆ billion in food  ┆ billion in food  ┆ billion in food  │
+    │       ┆             ┆ d3 $2.5 billion   ┆ aid ahead of the ┆ aid to be        ┆ aid, to arrive   │
+    │       ┆             ┆                   ┆ harvest.         ┆ delivered before ┆ before the       │
+    │       ┆             ┆                   ┆                  ┆ the harvest      ┆ harvest.         │
+    │       ┆             ┆                   ┆                  ┆ season.          ┆                  │
+    │ c3    ┆ summits and ┆ agree             ┆ 13:3 Some 350    ┆ 15:1 Between 300 ┆ 5:1 About 350    │
+    │       ┆ diplomacy   ┆                   ┆ delegates will   ┆ and 400          ┆ delegates are    │
+    │       ┆             ┆                   ┆ travel to the    ┆ delegates are    ┆ expected at the  │
+    │       ┆             ┆                   ┆ border for the   ┆ expected to      ┆ meeting, which   │
+    │       ┆             ┆                   ┆ two-day meeting. ┆ attend the       ┆ is planned to    │
+    │       ┆             ┆                   ┆                  ┆ two-day event.   ┆ last two days.   │
+    │ c4    ┆ weapons     ┆ differ: negation  ┆ 15:1 North Korea ┆ 17:1 Pyongyang   ┆ —                │
+    │       ┆ programme   ┆ d1 denies (“not”) ┆ has not agreed   ┆ has agreed to    ┆                  │
+    │       ┆             ┆ · d2 asserts      ┆ to discuss its   ┆ discuss its      ┆                  │
+    │       ┆             ┆                   ┆ missile          ┆ missile          ┆                  │
     │       ┆             ┆                   ┆ programme, a     ┆ programme at the ┆                  │
     │       ┆             ┆                   ┆ spokesman in     ┆ summit.          ┆                  │
     │       ┆             ┆                   ┆ Pyongyang said.  ┆                  ┆                  │
-    │ c4    ┆ summits and ┆ differ: hedge     ┆ 17:1 Seoul will  ┆ 19:1 Seoul will  ┆ —                │
-    │       ┆ diplomacy   ┆ d2 hedges         ┆ reopen the joint ┆ reportedly       ┆                  │
-    │       ┆             ┆ (“reportedly”),   ┆ industrial park  ┆ reopen the joint ┆                  │
-    │       ┆             ┆ d1 asserts        ┆ at Kaesong if    ┆ industrial park  ┆                  │
+    │ c5    ┆ summits and ┆ differ: hedge     ┆ 17:1 Seoul will  ┆ 19:1 Seoul will  ┆ —                │
+    │       ┆ diplomacy   ┆ d1 asserts · d2   ┆ reopen the joint ┆ reportedly       ┆                  │
+    │       ┆             ┆ hedges            ┆ industrial park  ┆ reopen the joint ┆                  │
+    │       ┆             ┆ (“reportedly”)    ┆ at Kaesong if    ┆ industrial park  ┆                  │
     │       ┆             ┆                   ┆ the talks        ┆ at Kaesong if    ┆                  │
     │       ┆             ┆                   ┆ succeed.         ┆ the talks go     ┆                  │
     │       ┆             ┆                   ┆                  ┆ well.            ┆                  │
-    │ c5    ┆ summits and ┆ agree             ┆ 19:1 The two     ┆ 9:1 The meeting  ┆ —                │
+    │ c6    ┆ summits and ┆ agree             ┆ 19:1 The two     ┆ 9:1 The meeting  ┆ —                │
     │       ┆ diplomacy   ┆                   ┆ sides last met   ┆ would be the     ┆                  │
     │       ┆             ┆                   ┆ almost five      ┆ first between    ┆                  │
     │       ┆             ┆                   ┆ years ago.       ┆ the two leaders  ┆                  │
     │       ┆             ┆                   ┆                  ┆ in almost five   ┆                  │
     │       ┆             ┆                   ┆                  ┆ years.           ┆                  │
-    │ c6    ┆ summits and ┆ agree             ┆ —                ┆ 15:1 Between 300 ┆ 5:1 About 350    │
-    │       ┆ diplomacy   ┆                   ┆                  ┆ and 400          ┆ delegates are    │
-    │       ┆             ┆                   ┆                  ┆ delegates are    ┆ expected at the  │
-    │       ┆             ┆                   ┆                  ┆ expected to      ┆ meeting, which   │
-    │       ┆             ┆                   ┆                  ┆ attend the       ┆ is planned to    │
-    │       ┆             ┆                   ┆                  ┆ two-day event.   ┆ last two days.   │
     └───────┴─────────────┴───────────────────┴──────────────────┴──────────────────┴──────────────────┘
 
     Said by one source only
     ┌───────┬───────────────────────┬─────────┬────────────────────────────────────────────────────────┐
     │ claim ┆ topic                 ┆ source  ┆ statement                                              │
     ╞═══════╪═══════════════════════╪═════════╪════════════════════════════════════════════════════════╡
-    │ c7    ┆ other                 ┆ d1:1:1  ┆ ---                                                    │
-    │ c8    ┆ summits and diplomacy ┆ d1:2:1  ┆ title: Border summit confirmed for mid-March           │
-    │ c9    ┆ other                 ┆ d1:4:1  ┆ ---                                                    │
-    │ c10   ┆ summits and diplomacy ┆ d1:6:1  ┆ # Border summit confirmed for mid-March                │
-    │ c11   ┆ other                 ┆ d1:10:1 ┆ ## What is on the table                                │
-    │ c12   ┆ summits and diplomacy ┆ d1:13:3 ┆ Some 350 delegates will travel to the border for the   │
-    │       ┆                       ┆         ┆ two-day meeting.                                       │
-    │ c13   ┆ military drills       ┆ d2:21:1 ┆ Analysts in Tokyo said the timing was shaped by the    │
+    │ c7    ┆ military drills       ┆ d2:21:1 ┆ Analysts in Tokyo said the timing was shaped by the    │
     │       ┆                       ┆         ┆ approaching spring military exercises.                 │
-    │ c14   ┆ summits and diplomacy ┆ d3:7:1  ┆ The talks will be broadcast live on state television   │
+    │ c8    ┆ summits and diplomacy ┆ d3:7:1  ┆ The talks will be broadcast live on state television   │
     │       ┆                       ┆         ┆ in both countries.                                     │
-    │ c15   ┆ summits and diplomacy ┆ d3:11:1 ┆ Military exercises planned for the spring have been    │
+    │ c9    ┆ summits and diplomacy ┆ d3:11:1 ┆ Military exercises planned for the spring have been    │
     │       ┆                       ┆         ┆ postponed until after the summit.                      │
     └───────┴───────────────────────┴─────────┴────────────────────────────────────────────────────────┘
 
-    15 claims: 4 agree, 2 differ, 9 unique · 0 number conflicts
+    Numbers
+    ┌───────┬─────────────────┬──────────┬────────────────┬────────────────┬────────────────┬──────────┐
+    │ claim ┆ what            ┆ unit     ┆ d1             ┆ d2             ┆ d3             ┆ conflict │
+    │       ┆                 ┆          ┆ coastal-wire   ┆ harbor-daily   ┆ northern-post  ┆          │
+    ╞═══════╪═════════════════╪══════════╪════════════════╪════════════════╪════════════════╪══════════╡
+    │ c1    ┆ hold talks in   ┆ date     ┆ March 14       ┆ March 14       ┆ March 14       ┆          │
+    │       ┆ Panmunjom on    ┆          ┆ (--03-14)      ┆ (--03-14)      ┆ (--03-14)      ┆          │
+    │ c2    ┆ in food aid     ┆ USD      ┆ $1.8 billion   ┆ $2.5 billion   ┆ $2.5 billion   ┆ conflict │
+    │       ┆ ahead of        ┆          ┆ (1.8 billion)  ┆ (2.5 billion)  ┆ (2.5 billion)  ┆          │
+    │ c3    ┆ will travel to  ┆ delegate ┆ Some 350       ┆ Between 300    ┆ About 350      ┆          │
+    │       ┆ the border      ┆          ┆ delegates      ┆ and 400        ┆ delegates      ┆          │
+    │       ┆                 ┆          ┆ (350)          ┆ delegates      ┆ (350)          ┆          │
+    │       ┆                 ┆          ┆                ┆ (300–400)      ┆                ┆          │
+    │ c3    ┆ to the border   ┆ day      ┆ two-day (2)    ┆ two-day (2)    ┆ two days (2)   ┆          │
+    │       ┆ for the         ┆          ┆                ┆                ┆                ┆          │
+    │ c6    ┆ last met almost ┆ side     ┆ two sides (2)  ┆ —              ┆ —              ┆          │
+    │       ┆ five years      ┆          ┆                ┆                ┆                ┆          │
+    │ c6    ┆ The two sides   ┆ year     ┆ almost five    ┆ almost five    ┆ —              ┆          │
+    │       ┆ last met        ┆          ┆ years (5)      ┆ years (5)      ┆                ┆          │
+    │ c6    ┆ in almost five  ┆ leader   ┆ —              ┆ two leaders    ┆ —              ┆          │
+    │       ┆ years           ┆          ┆                ┆ (2)            ┆                ┆          │
+    └───────┴─────────────────┴──────────┴────────────────┴────────────────┴────────────────┴──────────┘
+
+    9 claims: 3 agree, 3 differ, 3 unique · 1 number conflict
     ");
 }
 
@@ -134,44 +149,50 @@ fn compare_markdown() {
 
     | claim | topic | verdict | d1 coastal-wire | d2 harbor-daily | d3 northern-post |
     |---|---|---|---|---|---|
-    | c1 | summits and diplomacy | agree | 8:1 The leaders of **North Korea** and South Korea will hold talks in Panmunjom on March 14, according to statements released in Seoul and Pyongyang. | 7:1 The leaders of North Korea and South Korea will meet on March 14 in the border village of Panmunjom, officials in both capitals confirmed on Tuesday. | 3:1 Officials from North Korea and South Korea confirmed that their leaders will meet at Panmunjom on March 14. |
-    | c2 | economy and investment | agree | 12:3 South Korea promised [$1.8 billion](https://example.org/aid) in food aid ahead of the harvest. | 13:1 Seoul has pledged $2.5 billion in food aid to be delivered before the harvest season. | 9:1 Seoul has pledged $2.5 billion in food aid, to arrive before the harvest. |
-    | c3 | weapons programme | differ: negation<br>d1 denies (“not”), d2 asserts | 15:1 North Korea has not agreed to discuss its missile programme, a spokesman in Pyongyang said. | 17:1 Pyongyang has agreed to discuss its missile programme at the summit. | — |
-    | c4 | summits and diplomacy | differ: hedge<br>d2 hedges (“reportedly”), d1 asserts | 17:1 Seoul will reopen the joint industrial park at Kaesong if the talks succeed. | 19:1 Seoul will reportedly reopen the joint industrial park at Kaesong if the talks go well. | — |
-    | c5 | summits and diplomacy | agree | 19:1 The two sides last met almost five years ago. | 9:1 The meeting would be the first between the two leaders in almost five years. | — |
-    | c6 | summits and diplomacy | agree | — | 15:1 Between 300 and 400 delegates are expected to attend the two-day event. | 5:1 About 350 delegates are expected at the meeting, which is planned to last two days. |
+    | c1 | summits and diplomacy | agree | 8:1 The leaders of North Korea and South Korea will hold talks in Panmunjom on March 14, according to statements released in Seoul and Pyongyang. | 7:1 The leaders of North Korea and South Korea will meet on March 14 in the border village of Panmunjom, officials in both capitals confirmed on Tuesday. | 3:1 Officials from North Korea and South Korea confirmed that their leaders will meet at Panmunjom on March 14. |
+    | c2 | economy and investment | differ: number<br>d1 $1.8 billion · d2 $2.5 billion · d3 $2.5 billion | 12:3 South Korea promised $1.8 billion in food aid ahead of the harvest. | 13:1 Seoul has pledged $2.5 billion in food aid to be delivered before the harvest season. | 9:1 Seoul has pledged $2.5 billion in food aid, to arrive before the harvest. |
+    | c3 | summits and diplomacy | agree | 13:3 Some 350 delegates will travel to the border for the two-day meeting. | 15:1 Between 300 and 400 delegates are expected to attend the two-day event. | 5:1 About 350 delegates are expected at the meeting, which is planned to last two days. |
+    | c4 | weapons programme | differ: negation<br>d1 denies (“not”) · d2 asserts | 15:1 North Korea has not agreed to discuss its missile programme, a spokesman in Pyongyang said. | 17:1 Pyongyang has agreed to discuss its missile programme at the summit. | — |
+    | c5 | summits and diplomacy | differ: hedge<br>d1 asserts · d2 hedges (“reportedly”) | 17:1 Seoul will reopen the joint industrial park at Kaesong if the talks succeed. | 19:1 Seoul will reportedly reopen the joint industrial park at Kaesong if the talks go well. | — |
+    | c6 | summits and diplomacy | agree | 19:1 The two sides last met almost five years ago. | 9:1 The meeting would be the first between the two leaders in almost five years. | — |
 
     ## Said by one source only
 
     | claim | topic | source | statement |
     |---|---|---|---|
-    | c7 | other | d1:1:1 | --- |
-    | c8 | summits and diplomacy | d1:2:1 | title: Border summit confirmed for mid-March |
-    | c9 | other | d1:4:1 | --- |
-    | c10 | summits and diplomacy | d1:6:1 | # Border summit confirmed for mid-March |
-    | c11 | other | d1:10:1 | ## What is on the table |
-    | c12 | summits and diplomacy | d1:13:3 | Some 350 delegates will travel to the border for the two-day meeting. |
-    | c13 | military drills | d2:21:1 | Analysts in Tokyo said the timing was shaped by the approaching spring military exercises. |
-    | c14 | summits and diplomacy | d3:7:1 | The talks will be broadcast live on state television in both countries. |
-    | c15 | summits and diplomacy | d3:11:1 | Military exercises planned for the spring have been postponed until after the summit. |
+    | c7 | military drills | d2:21:1 | Analysts in Tokyo said the timing was shaped by the approaching spring military exercises. |
+    | c8 | summits and diplomacy | d3:7:1 | The talks will be broadcast live on state television in both countries. |
+    | c9 | summits and diplomacy | d3:11:1 | Military exercises planned for the spring have been postponed until after the summit. |
+
+    ## Numbers
+
+    | claim | what | unit | d1 coastal-wire | d2 harbor-daily | d3 northern-post | conflict |
+    |---|---|---|---|---|---|---|
+    | c1 | hold talks in Panmunjom on | date | March 14 (--03-14) | March 14 (--03-14) | March 14 (--03-14) |  |
+    | c2 | in food aid ahead of | USD | $1.8 billion (1.8 billion) | $2.5 billion (2.5 billion) | $2.5 billion (2.5 billion) | conflict |
+    | c3 | will travel to the border | delegate | Some 350 delegates (350) | Between 300 and 400 delegates (300–400) | About 350 delegates (350) |  |
+    | c3 | to the border for the | day | two-day (2) | two-day (2) | two days (2) |  |
+    | c6 | last met almost five years | side | two sides (2) | — | — |  |
+    | c6 | The two sides last met | year | almost five years (5) | almost five years (5) | — |  |
+    | c6 | in almost five years | leader | — | two leaders (2) | — |  |
 
     Sources: d1 `examples/articles/coastal-wire.md`, d2 `examples/articles/harbor-daily.txt`, d3 `examples/articles/northern-post.txt`
 
-    15 claims: 4 agree, 2 differ, 9 unique · 0 number conflicts
+    9 claims: 3 agree, 3 differ, 3 unique · 1 number conflict
     ");
 }
 
 #[test]
 fn compare_json() {
     let out = factdiff(&["compare", "examples/articles/", "--format", "json"]);
-    assert_snapshot!(out, @r###"
+    assert_snapshot!(out, @r#"
     {
       "schema": "factdiff.compare/1",
       "documents": [
         {
           "id": "d1",
           "path": "examples/articles/coastal-wire.md",
-          "title": null,
+          "title": "Border summit confirmed for mid-March",
           "byline": "Ilse Brenner"
         },
         {
@@ -192,12 +213,12 @@ fn compare_json() {
           "id": "c1",
           "topic": "summits and diplomacy",
           "verdict": "agreement",
-          "score": 0.96,
+          "score": 0.99,
           "statements": [
             {
               "doc": "d1",
-              "sentence": "d1.s6",
-              "text": "The leaders of **North Korea** and South Korea will hold talks in Panmunjom on March 14, according to statements released in Seoul and Pyongyang.",
+              "sentence": "d1.s2",
+              "text": "The leaders of North Korea and South Korea will hold talks in Panmunjom on March 14, according to statements released in Seoul and Pyongyang.",
               "line": 8,
               "column": 1,
               "start": 116,
@@ -227,13 +248,13 @@ fn compare_json() {
         {
           "id": "c2",
           "topic": "economy and investment",
-          "verdict": "agreement",
-          "score": 0.98,
+          "verdict": "difference",
+          "score": 1.0,
           "statements": [
             {
               "doc": "d1",
-              "sentence": "d1.s8",
-              "text": "South Korea promised [$1.8 billion](https://example.org/aid) in food aid ahead of the harvest.",
+              "sentence": "d1.s4",
+              "text": "South Korea promised $1.8 billion in food aid ahead of the harvest.",
               "line": 12,
               "column": 3,
               "start": 290,
@@ -258,17 +279,63 @@ fn compare_json() {
               "end": 375
             }
           ],
-          "differences": []
+          "differences": [
+            {
+              "kind": "number",
+              "docs": [
+                "d1",
+                "d2",
+                "d3"
+              ],
+              "detail": "d1 $1.8 billion · d2 $2.5 billion · d3 $2.5 billion"
+            }
+          ]
         },
         {
           "id": "c3",
+          "topic": "summits and diplomacy",
+          "verdict": "agreement",
+          "score": 0.64,
+          "statements": [
+            {
+              "doc": "d1",
+              "sentence": "d1.s5",
+              "text": "Some 350 delegates will travel to the border for the two-day meeting.",
+              "line": 13,
+              "column": 3,
+              "start": 387,
+              "end": 456
+            },
+            {
+              "doc": "d2",
+              "sentence": "d2.s8",
+              "text": "Between 300 and 400 delegates are expected to attend the two-day event.",
+              "line": 15,
+              "column": 1,
+              "start": 477,
+              "end": 548
+            },
+            {
+              "doc": "d3",
+              "sentence": "d3.s3",
+              "text": "About 350 delegates are expected at the meeting, which is planned to last two days.",
+              "line": 5,
+              "column": 1,
+              "start": 144,
+              "end": 227
+            }
+          ],
+          "differences": []
+        },
+        {
+          "id": "c4",
           "topic": "weapons programme",
           "verdict": "difference",
           "score": 0.99,
           "statements": [
             {
               "doc": "d1",
-              "sentence": "d1.s10",
+              "sentence": "d1.s6",
               "text": "North Korea has not agreed to discuss its missile programme, a spokesman in Pyongyang said.",
               "line": 15,
               "column": 1,
@@ -292,19 +359,19 @@ fn compare_json() {
                 "d1",
                 "d2"
               ],
-              "detail": "d1 denies (“not”), d2 asserts"
+              "detail": "d1 denies (“not”) · d2 asserts"
             }
           ]
         },
         {
-          "id": "c4",
+          "id": "c5",
           "topic": "summits and diplomacy",
           "verdict": "difference",
           "score": 0.99,
           "statements": [
             {
               "doc": "d1",
-              "sentence": "d1.s11",
+              "sentence": "d1.s7",
               "text": "Seoul will reopen the joint industrial park at Kaesong if the talks succeed.",
               "line": 17,
               "column": 1,
@@ -328,19 +395,19 @@ fn compare_json() {
                 "d1",
                 "d2"
               ],
-              "detail": "d2 hedges (“reportedly”), d1 asserts"
+              "detail": "d1 asserts · d2 hedges (“reportedly”)"
             }
           ]
         },
         {
-          "id": "c5",
+          "id": "c6",
           "topic": "summits and diplomacy",
           "verdict": "agreement",
-          "score": 0.62,
+          "score": 0.75,
           "statements": [
             {
               "doc": "d1",
-              "sentence": "d1.s12",
+              "sentence": "d1.s8",
               "text": "The two sides last met almost five years ago.",
               "line": 19,
               "column": 1,
@@ -360,142 +427,7 @@ fn compare_json() {
           "differences": []
         },
         {
-          "id": "c6",
-          "topic": "summits and diplomacy",
-          "verdict": "agreement",
-          "score": 0.52,
-          "statements": [
-            {
-              "doc": "d2",
-              "sentence": "d2.s8",
-              "text": "Between 300 and 400 delegates are expected to attend the two-day event.",
-              "line": 15,
-              "column": 1,
-              "start": 477,
-              "end": 548
-            },
-            {
-              "doc": "d3",
-              "sentence": "d3.s3",
-              "text": "About 350 delegates are expected at the meeting, which is planned to last two days.",
-              "line": 5,
-              "column": 1,
-              "start": 144,
-              "end": 227
-            }
-          ],
-          "differences": []
-        },
-        {
           "id": "c7",
-          "topic": "other",
-          "verdict": "unique",
-          "score": 1.0,
-          "statements": [
-            {
-              "doc": "d1",
-              "sentence": "d1.s1",
-              "text": "---",
-              "line": 1,
-              "column": 1,
-              "start": 0,
-              "end": 3
-            }
-          ],
-          "differences": []
-        },
-        {
-          "id": "c8",
-          "topic": "summits and diplomacy",
-          "verdict": "unique",
-          "score": 1.0,
-          "statements": [
-            {
-              "doc": "d1",
-              "sentence": "d1.s2",
-              "text": "title: Border summit confirmed for mid-March",
-              "line": 2,
-              "column": 1,
-              "start": 4,
-              "end": 48
-            }
-          ],
-          "differences": []
-        },
-        {
-          "id": "c9",
-          "topic": "other",
-          "verdict": "unique",
-          "score": 1.0,
-          "statements": [
-            {
-              "doc": "d1",
-              "sentence": "d1.s4",
-              "text": "---",
-              "line": 4,
-              "column": 1,
-              "start": 70,
-              "end": 73
-            }
-          ],
-          "differences": []
-        },
-        {
-          "id": "c10",
-          "topic": "summits and diplomacy",
-          "verdict": "unique",
-          "score": 1.0,
-          "statements": [
-            {
-              "doc": "d1",
-              "sentence": "d1.s5",
-              "text": "# Border summit confirmed for mid-March",
-              "line": 6,
-              "column": 1,
-              "start": 75,
-              "end": 114
-            }
-          ],
-          "differences": []
-        },
-        {
-          "id": "c11",
-          "topic": "other",
-          "verdict": "unique",
-          "score": 1.0,
-          "statements": [
-            {
-              "doc": "d1",
-              "sentence": "d1.s7",
-              "text": "## What is on the table",
-              "line": 10,
-              "column": 1,
-              "start": 263,
-              "end": 286
-            }
-          ],
-          "differences": []
-        },
-        {
-          "id": "c12",
-          "topic": "summits and diplomacy",
-          "verdict": "unique",
-          "score": 1.0,
-          "statements": [
-            {
-              "doc": "d1",
-              "sentence": "d1.s9",
-              "text": "Some 350 delegates will travel to the border for the two-day meeting.",
-              "line": 13,
-              "column": 3,
-              "start": 387,
-              "end": 456
-            }
-          ],
-          "differences": []
-        },
-        {
-          "id": "c13",
           "topic": "military drills",
           "verdict": "unique",
           "score": 1.0,
@@ -513,7 +445,7 @@ fn compare_json() {
           "differences": []
         },
         {
-          "id": "c14",
+          "id": "c8",
           "topic": "summits and diplomacy",
           "verdict": "unique",
           "score": 1.0,
@@ -531,7 +463,7 @@ fn compare_json() {
           "differences": []
         },
         {
-          "id": "c15",
+          "id": "c9",
           "topic": "summits and diplomacy",
           "verdict": "unique",
           "score": 1.0,
@@ -549,16 +481,195 @@ fn compare_json() {
           "differences": []
         }
       ],
-      "numbers": [],
+      "numbers": [
+        {
+          "label": "hold talks in Panmunjom on",
+          "unit": "date",
+          "kind": "date",
+          "conflict": false,
+          "claim": "c1",
+          "values": [
+            {
+              "doc": "d1",
+              "sentence": "d1.s2",
+              "text": "March 14",
+              "low": 0.0,
+              "high": 0.0,
+              "normalized": "--03-14"
+            },
+            {
+              "doc": "d2",
+              "sentence": "d2.s4",
+              "text": "March 14",
+              "low": 0.0,
+              "high": 0.0,
+              "normalized": "--03-14"
+            },
+            {
+              "doc": "d3",
+              "sentence": "d3.s2",
+              "text": "March 14",
+              "low": 0.0,
+              "high": 0.0,
+              "normalized": "--03-14"
+            }
+          ]
+        },
+        {
+          "label": "in food aid ahead of",
+          "unit": "USD",
+          "kind": "money",
+          "conflict": true,
+          "claim": "c2",
+          "values": [
+            {
+              "doc": "d1",
+              "sentence": "d1.s4",
+              "text": "$1.8 billion",
+              "low": 1800000000.0,
+              "high": 1800000000.0
+            },
+            {
+              "doc": "d2",
+              "sentence": "d2.s7",
+              "text": "$2.5 billion",
+              "low": 2500000000.0,
+              "high": 2500000000.0
+            },
+            {
+              "doc": "d3",
+              "sentence": "d3.s5",
+              "text": "$2.5 billion",
+              "low": 2500000000.0,
+              "high": 2500000000.0
+            }
+          ]
+        },
+        {
+          "label": "will travel to the border",
+          "unit": "delegate",
+          "kind": "count",
+          "conflict": false,
+          "claim": "c3",
+          "values": [
+            {
+              "doc": "d1",
+              "sentence": "d1.s5",
+              "text": "Some 350 delegates",
+              "low": 350.0,
+              "high": 350.0
+            },
+            {
+              "doc": "d2",
+              "sentence": "d2.s8",
+              "text": "Between 300 and 400 delegates",
+              "low": 300.0,
+              "high": 400.0
+            },
+            {
+              "doc": "d3",
+              "sentence": "d3.s3",
+              "text": "About 350 delegates",
+              "low": 350.0,
+              "high": 350.0
+            }
+          ]
+        },
+        {
+          "label": "to the border for the",
+          "unit": "day",
+          "kind": "duration",
+          "conflict": false,
+          "claim": "c3",
+          "values": [
+            {
+              "doc": "d1",
+              "sentence": "d1.s5",
+              "text": "two-day",
+              "low": 2.0,
+              "high": 2.0
+            },
+            {
+              "doc": "d2",
+              "sentence": "d2.s8",
+              "text": "two-day",
+              "low": 2.0,
+              "high": 2.0
+            },
+            {
+              "doc": "d3",
+              "sentence": "d3.s3",
+              "text": "two days",
+              "low": 2.0,
+              "high": 2.0
+            }
+          ]
+        },
+        {
+          "label": "last met almost five years",
+          "unit": "side",
+          "kind": "count",
+          "conflict": false,
+          "claim": "c6",
+          "values": [
+            {
+              "doc": "d1",
+              "sentence": "d1.s8",
+              "text": "two sides",
+              "low": 2.0,
+              "high": 2.0
+            }
+          ]
+        },
+        {
+          "label": "The two sides last met",
+          "unit": "year",
+          "kind": "duration",
+          "conflict": false,
+          "claim": "c6",
+          "values": [
+            {
+              "doc": "d1",
+              "sentence": "d1.s8",
+              "text": "almost five years",
+              "low": 5.0,
+              "high": 5.0
+            },
+            {
+              "doc": "d2",
+              "sentence": "d2.s5",
+              "text": "almost five years",
+              "low": 5.0,
+              "high": 5.0
+            }
+          ]
+        },
+        {
+          "label": "in almost five years",
+          "unit": "leader",
+          "kind": "count",
+          "conflict": false,
+          "claim": "c6",
+          "values": [
+            {
+              "doc": "d2",
+              "sentence": "d2.s5",
+              "text": "two leaders",
+              "low": 2.0,
+              "high": 2.0
+            }
+          ]
+        }
+      ],
       "summary": {
-        "claims": 15,
-        "agreements": 4,
-        "differences": 2,
-        "unique": 9,
-        "number_conflicts": 0
+        "claims": 9,
+        "agreements": 3,
+        "differences": 3,
+        "unique": 3,
+        "number_conflicts": 1
       }
     }
-    "###);
+    "#);
 }
 
 #[test]
@@ -573,12 +684,29 @@ fn numbers_table() {
     ]);
     assert_snapshot!(out, @"
     Numbers
-    ┌───────┬──────┬──────┬─────────────────┬─────────────────┬──────────────────┬──────────┐
-    │ claim ┆ what ┆ unit ┆ d1 coastal-wire ┆ d2 harbor-daily ┆ d3 northern-post ┆ conflict │
-    ╞═══════╪══════╪══════╪═════════════════╪═════════════════╪══════════════════╪══════════╡
-    └───────┴──────┴──────┴─────────────────┴─────────────────┴──────────────────┴──────────┘
+    ┌───────┬─────────────────┬──────────┬────────────────┬────────────────┬────────────────┬──────────┐
+    │ claim ┆ what            ┆ unit     ┆ d1             ┆ d2             ┆ d3             ┆ conflict │
+    │       ┆                 ┆          ┆ coastal-wire   ┆ harbor-daily   ┆ northern-post  ┆          │
+    ╞═══════╪═════════════════╪══════════╪════════════════╪════════════════╪════════════════╪══════════╡
+    │ c1    ┆ hold talks in   ┆ date     ┆ March 14       ┆ March 14       ┆ March 14       ┆          │
+    │       ┆ Panmunjom on    ┆          ┆ (--03-14)      ┆ (--03-14)      ┆ (--03-14)      ┆          │
+    │ c2    ┆ in food aid     ┆ USD      ┆ $1.8 billion   ┆ $2.5 billion   ┆ $2.5 billion   ┆ conflict │
+    │       ┆ ahead of        ┆          ┆ (1.8 billion)  ┆ (2.5 billion)  ┆ (2.5 billion)  ┆          │
+    │ c3    ┆ will travel to  ┆ delegate ┆ Some 350       ┆ Between 300    ┆ About 350      ┆          │
+    │       ┆ the border      ┆          ┆ delegates      ┆ and 400        ┆ delegates      ┆          │
+    │       ┆                 ┆          ┆ (350)          ┆ delegates      ┆ (350)          ┆          │
+    │       ┆                 ┆          ┆                ┆ (300–400)      ┆                ┆          │
+    │ c3    ┆ to the border   ┆ day      ┆ two-day (2)    ┆ two-day (2)    ┆ two days (2)   ┆          │
+    │       ┆ for the         ┆          ┆                ┆                ┆                ┆          │
+    │ c6    ┆ last met almost ┆ side     ┆ two sides (2)  ┆ —              ┆ —              ┆          │
+    │       ┆ five years      ┆          ┆                ┆                ┆                ┆          │
+    │ c6    ┆ The two sides   ┆ year     ┆ almost five    ┆ almost five    ┆ —              ┆          │
+    │       ┆ last met        ┆          ┆ years (5)      ┆ years (5)      ┆                ┆          │
+    │ c6    ┆ in almost five  ┆ leader   ┆ —              ┆ two leaders    ┆ —              ┆          │
+    │       ┆ years           ┆          ┆                ┆ (2)            ┆                ┆          │
+    └───────┴─────────────────┴──────────┴────────────────┴────────────────┴────────────────┴──────────┘
 
-    0 quantities · 0 conflicts
+    7 quantities · 1 conflict
     ");
 }
 
@@ -594,7 +722,7 @@ fn hostile_markdown() {
     | claim | topic | verdict | d1 island-courier | d2 quay-gazette |
     |---|---|---|---|---|
     | c1 | other | agree | 3:1 The ferry to Wendel Island will resume on Friday after repairs &amp; inspections, the harbour board said. | 3:1 The harbour board said the ferry to Wendel Island will resume on Friday after &lt;b&gt;repairs&lt;/b&gt; &amp; inspections. |
-    | c2 | other | differ: negation<br>d2 denies (“not”), d1 asserts | 5:1 The operator has confirmed the new timetable, a spokesperson said 'yes' &lt;!-- hidden --&gt; ]]&gt;. | 5:1 The operator has not confirmed the new timetable, a spokesperson said "onmouseover=alert(1) x=[31m. |
+    | c2 | other | differ: negation<br>d1 asserts · d2 denies (“not”) | 5:1 The operator has confirmed the new timetable, a spokesperson said 'yes' &lt;!-- hidden --&gt; ]]&gt;. | 5:1 The operator has not confirmed the new timetable, a spokesperson said "onmouseover=alert(1) x=[31m. |
 
     ## Said by one source only
 
@@ -603,6 +731,15 @@ fn hostile_markdown() {
     | c3 | other | d1:7:1 | Local shops on the island expect more visitors over the &lt;iframe src="//frame.example"&gt;&lt;/iframe&gt; weekend. |
     | c4 | other | d2:7:1 | Tickets cost less than &lt;/style&gt;&lt;img src=x onerror=alert(2)&gt; the old fares, according to the board. |
     | c5 | other | d2:9:1 | Passengers can read more at &lt;a href="https://tracker.example/pixel"&gt;the board site&lt;/a&gt; or javascript:void(0). |
+
+    ## Numbers
+
+    | claim | what | unit | d1 island-courier | d2 quay-gazette | conflict |
+    |---|---|---|---|---|---|
+    | c2 |  |  | — | 1 |  |
+    | c2 | x=[ | m | — | 31m (31) |  |
+    | c4 |  |  | — | 2 |  |
+    | c5 |  |  | — | 0 |  |
 
     Sources: d1 `tests/fixtures/hostile/island-courier.txt`, d2 `tests/fixtures/hostile/quay-gazette.txt`
 
