@@ -191,7 +191,8 @@ impl Background {
 struct Profile {
     doc: usize,
     sentence: usize,
-    /// (feature id, IDF weight), sorted by id; terms and entities share the id space.
+    /// (feature id, IDF weight), sorted by id; terms, entities and quantities share the id
+    /// space, so a shared rare figure ("2018", "12,000 troops") counts like a shared rare word.
     features: Vec<(u32, f64)>,
     norm: f64,
     /// Sum of the feature weights.
@@ -268,6 +269,7 @@ impl Index {
             let mut features: Vec<(u32, f64)> = terms
                 .iter()
                 .chain(&entities)
+                .chain(&numbers)
                 .map(|&t| (t, idf[t as usize]))
                 .collect();
             features.sort_unstable_by_key(|&(id, _)| id);
