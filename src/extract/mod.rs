@@ -37,6 +37,29 @@ pub struct Facts {
     pub quotes: Vec<Quote>,
     /// Stemmed content words (synonyms folded, entity words left out), in order.
     pub terms: Vec<String>,
+    /// The content terms the negation cue governs: those after it in its clause. The judge
+    /// ignores a negation whose scope the other statement does not share (it negates a detail
+    /// only one source gives). Empty when the cue ends its clause.
+    pub negation_scope: Vec<String>,
+    /// The content terms the hedge cue governs, as for `negation_scope`.
+    pub hedge_scope: Vec<String>,
+    /// Canonical entities named outside quotation marks: the candidates for who is speaking.
+    pub speakers: Vec<String>,
+    /// Each entity mention with the lowercase words just before and after it, the slot it
+    /// fills ("met in _ next"), so the judge can tell a different place in the same role
+    /// from an added detail.
+    pub entity_slots: Vec<EntitySlot>,
+}
+
+/// An entity mention and the words around it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EntitySlot {
+    /// Canonical name.
+    pub name: String,
+    /// The word before the mention, lowercase; empty at the start of the sentence.
+    pub before: String,
+    /// The word after the mention, lowercase; empty at the end of the sentence.
+    pub after: String,
 }
 
 /// A word of a sentence with its byte range.
@@ -204,7 +227,9 @@ impl Extractor {
             |t: &Token<'_>| mentions.iter().any(|&(_, s, e)| t.start >= s && t.end <= e);
         let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
         let mut terms = Vec::new();
-        for (t, word) in tokens.iter().zip(&lower) {
+        // The term each token contributes, so a cue's scope can be read off by position.
+        let mut term_at: Vec<Option<usize>> = vec![None; tokens.len()];
+        for (k, (t, word)) in tokens.iter().zip(&lower).enumerate() {
             if in_entity(t)
                 || word
                     .chars()
@@ -217,15 +242,67 @@ impl Extractor {
                 continue;
             }
             let folded = self.synonyms.get(word).copied().unwrap_or(word);
+            term_at[k] = Some(terms.len());
             terms.push(self.stemmer.stem(folded).into_owned());
         }
+        let scope = |cue: Option<usize>| -> Vec<String> {
+            let Some(i) = cue else { return Vec::new() };
+            let mut out = Vec::new();
+            for k in i + 1..tokens.len() {
+                let gap = &text[tokens[k - 1].end..tokens[k].start];
+                if gap.contains([',', ';', ':', '—', '–', '(', ')']) {
+                    break;
+                }
+                if let Some(t) = term_at[k] {
+                    out.push(terms[t].clone());
+                    if out.len() == SCOPE_TERMS {
+                        break;
+                    }
+                }
+            }
+            out
+        };
+        let negation = negation_cue(&lower);
+        let hedge = hedge_cue(tokens, &lower);
+        let quoted = quotes(text);
+        let outside_quotes = |s: usize, e: usize| !quoted.iter().any(|q| s < q.1 && e > q.0);
+        let mut speakers: Vec<String> = Vec::new();
+        for (name, s, e) in &mentions {
+            if outside_quotes(*s, *e) && !speakers.contains(name) {
+                speakers.push(name.clone());
+            }
+        }
+        let entity_slots = mentions
+            .iter()
+            .map(|(name, s, e)| {
+                let before = tokens
+                    .iter()
+                    .rposition(|t| t.end <= *s)
+                    .map(|k| lower[k].clone())
+                    .unwrap_or_default();
+                let after = tokens
+                    .iter()
+                    .position(|t| t.start >= *e)
+                    .map(|k| lower[k].clone())
+                    .unwrap_or_default();
+                EntitySlot {
+                    name: name.clone(),
+                    before,
+                    after,
+                }
+            })
+            .collect();
         Facts {
             quantities,
             entities,
-            negation: negation_cue(tokens, &lower),
-            hedge: hedge_cue(tokens, &lower),
-            quotes: quotes(text),
+            negation_scope: scope(negation),
+            hedge_scope: scope(hedge),
+            negation: negation.map(|i| tokens[i].text.to_string()),
+            hedge: hedge.map(|i| tokens[i].text.to_string()),
+            quotes: quoted.into_iter().map(|q| q.2).collect(),
             terms,
+            speakers,
+            entity_slots,
         }
     }
 
@@ -343,7 +420,11 @@ fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
     }
 }
 
-fn negation_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<String> {
+/// How many content terms after a cue make up its scope.
+const SCOPE_TERMS: usize = 4;
+
+/// The index of the token that negates the sentence, if any.
+fn negation_cue(lower: &[String]) -> Option<usize> {
     for (i, word) in lower.iter().enumerate() {
         let next = lower.get(i + 1).map(String::as_str);
         // "not only … but also" adds, it does not deny.
@@ -356,31 +437,43 @@ fn negation_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<String> {
             || (word == "failed" && next == Some("to"))
             || (word == "no" && next == Some("longer"))
         {
-            return Some(tokens[i].text.to_string());
+            return Some(i);
         }
     }
     None
 }
 
-fn hedge_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<String> {
+/// The index of the token that hedges the sentence, if any.
+fn hedge_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<usize> {
     for (i, word) in lower.iter().enumerate() {
         // "May" capitalised mid-sentence is the month.
         if word == "may" && tokens[i].text != "may" && i > 0 {
             continue;
         }
         let next = lower.get(i + 1).map(String::as_str);
+        let prev = i.checked_sub(1).map(|p| lower[p].as_str());
+        let passive = matches!(
+            prev,
+            Some("is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely")
+        );
         if lexicon::HEDGE_CUES.contains(&word.as_str())
             || (matches!(word.as_str(), "believed" | "said" | "thought" | "rumored")
                 && next == Some("to"))
+            // "is expected to", "is reported to": a forecast or hearsay, not a fact; the
+            // active "officials expect 300" states what they expect, so it needs the passive.
+            || (matches!(word.as_str(), "expected" | "reported" | "suspected" | "understood")
+                && next == Some("to")
+                && passive)
         {
-            return Some(tokens[i].text.to_string());
+            return Some(i);
         }
     }
     None
 }
 
-/// Passages in straight or curly double quotes of at least two words.
-fn quotes(text: &str) -> Vec<Quote> {
+/// Passages in straight or curly double quotes of at least two words, with the byte range
+/// inside the marks.
+fn quotes(text: &str) -> Vec<(usize, usize, Quote)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -390,9 +483,13 @@ fn quotes(text: &str) -> Vec<Quote> {
             ('”' | '"', Some(s)) => {
                 let inner = text[s..i].trim();
                 if inner.split_whitespace().count() >= 2 {
-                    out.push(Quote {
-                        text: inner.to_string(),
-                    });
+                    out.push((
+                        s,
+                        i,
+                        Quote {
+                            text: inner.to_string(),
+                        },
+                    ));
                 }
                 open = None;
             }
