@@ -317,6 +317,21 @@ fn same_words(a: &[String], b: &[String]) -> bool {
     !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
 
+/// Whether two canonical names can mean the same one: equal, or the shorter is the end of the
+/// longer ("Ruiz", "Mayor Ruiz"), since a title or first name is often dropped in one source.
+fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_suffix(short)
+        .is_some_and(|head| head.ends_with(' '))
+}
+
+fn names(list: &[String], name: &str) -> bool {
+    list.iter().any(|n| same_name(n, name))
+}
+
 /// Same speaker with different words, or the same words from a different speaker.
 fn quote_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
     if fa.quotes.is_empty() || fb.quotes.is_empty() {
@@ -325,7 +340,7 @@ fn quote_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
     let only = |x: &Facts, y: &Facts| -> Vec<String> {
         x.speakers
             .iter()
-            .filter(|s| !y.entities.contains(s))
+            .filter(|s| !names(&y.entities, s))
             .cloned()
             .collect()
     };
@@ -382,10 +397,10 @@ fn entity_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
     let lone_a = fa
         .entity_slots
         .iter()
-        .filter(|e| !fb.entities.contains(&e.name));
+        .filter(|e| !names(&fb.entities, &e.name));
     for x in lone_a {
         let partner = fb.entity_slots.iter().find(|y| {
-            !fa.entities.contains(&y.name)
+            !names(&fa.entities, &y.name)
                 && ((!x.before.is_empty() && x.before == y.before)
                     || (!x.after.is_empty() && x.after == y.after))
         });
@@ -489,7 +504,7 @@ fn extra_notes(
             .collect();
         let mut added: Vec<String> = Vec::new();
         for (i, q) in f.quantities.iter().enumerate() {
-            if q.kind == QuantityKind::Ordinal || conflicting[m].contains(&i) {
+            if family(q) == 2 || conflicting[m].contains(&i) {
                 continue;
             }
             let elsewhere = others
@@ -500,7 +515,7 @@ fn extra_notes(
             }
         }
         for e in &f.entities {
-            if swapped.contains(e) || others.iter().any(|o| o.entities.contains(e)) {
+            if swapped.contains(e) || others.iter().any(|o| names(&o.entities, e)) {
                 continue;
             }
             if !added.contains(e) {
@@ -521,14 +536,16 @@ fn extra_notes(
 // ---------------------------------------------------------------------------------------------
 // Quantities
 
-/// Which family of comparison a kind belongs to: calendar positions, amounts per period,
-/// ordinals (never compared) and plain amounts.
-fn family(k: QuantityKind) -> u8 {
-    match k {
+/// Which family of comparison a quantity belongs to: calendar positions, amounts per period,
+/// things never compared (ordinals; bare fractions such as "half", which are shares of
+/// something else rather than amounts), clock times and plain amounts.
+fn family(q: &Quantity) -> u8 {
+    match q.kind {
         QuantityKind::Year | QuantityKind::Date => 0,
-        QuantityKind::Rate => 1,
         QuantityKind::Ordinal => 2,
+        QuantityKind::Count if q.unit.is_empty() && q.high < 1.0 && q.low > 0.0 => 2,
         QuantityKind::Time => 4,
+        _ if q.kind == QuantityKind::Rate || q.per.is_some() => 1,
         _ => 3,
     }
 }
@@ -572,7 +589,7 @@ fn base_unit(unit: &str) -> (&str, f64) {
 /// Whether two quantities measure the same kind of thing in convertible units over the same
 /// period, so that their values can be compared at all.
 pub fn same_measure(a: &Quantity, b: &Quantity) -> bool {
-    let (fa, fb) = (family(a.kind), family(b.kind));
+    let (fa, fb) = (family(a), family(b));
     if fa != fb || fa == 2 {
         return false;
     }
@@ -698,7 +715,7 @@ pub fn compatible(a: &Quantity, b: &Quantity) -> bool {
     if !same_measure(a, b) {
         return false;
     }
-    if family(a.kind) == 0 {
+    if family(a) == 0 {
         return dates_compatible(a, b);
     }
     let converted = a.unit != b.unit;
@@ -744,7 +761,7 @@ fn quantity_conflicts(a: &[Quantity], b: &[Quantity]) -> Vec<QuantityConflict> {
     let mut out = Vec::new();
     let mut done: Vec<usize> = Vec::new();
     for (i, qa) in a.iter().enumerate() {
-        if done.contains(&i) || family(qa.kind) == 2 {
+        if done.contains(&i) || family(qa) == 2 {
             continue;
         }
         let same_a: Vec<usize> = (i..a.len())
@@ -766,7 +783,7 @@ fn quantity_conflicts(a: &[Quantity], b: &[Quantity]) -> Vec<QuantityConflict> {
             .filter(|&y| !same_a.iter().any(|&x| compatible(&a[x], &b[y])))
             .collect();
         if !lonely_a.is_empty() && !lonely_b.is_empty() {
-            let (kind, key) = if family(qa.kind) == 0 {
+            let (kind, key) = if family(qa) == 0 {
                 (DifferenceKind::Date, "date".to_string())
             } else {
                 let (unit, _) = base_unit(&qa.unit);

@@ -214,6 +214,11 @@ impl Extractor {
         let text = sentence.text.as_str();
         let mut quantities = quantity::quantities(text);
         for q in &mut quantities {
+            if q.per.is_none() {
+                q.per = period_after(text.get(q.end..).unwrap_or(""));
+            }
+        }
+        for q in &mut quantities {
             q.start = sentence.map.to_original(q.start);
             q.end = sentence.map.to_original(q.end.saturating_sub(1)) + 1;
         }
@@ -418,6 +423,60 @@ fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
             }
         }
     }
+}
+
+/// The period of an amount stated a few words after it ("3 million tonnes of ore per year",
+/// "40 cars at the plant each day"), which the quantity reader leaves out when other words
+/// come between. A rate and a total must never be compared, so the period matters more than
+/// the exact phrase. Stops at the end of the clause; "a year ago" and "in a year" are not rates.
+fn period_after(rest: &str) -> Option<String> {
+    let clause = rest
+        .split([',', ';', ':', '.', '(', ')', '—', '–'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .take(6)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let period = |w: &str| match w {
+        "year" | "annum" => Some("year"),
+        "month" => Some("month"),
+        "week" => Some("week"),
+        "day" => Some("day"),
+        "hour" => Some("hour"),
+        _ => None,
+    };
+    for (i, w) in words.iter().enumerate() {
+        let adverb = match w.as_str() {
+            "annually" | "yearly" => Some("year"),
+            "monthly" => Some("month"),
+            "weekly" => Some("week"),
+            "daily" => Some("day"),
+            "hourly" => Some("hour"),
+            _ => None,
+        };
+        if let Some(p) = adverb {
+            return Some(p.to_string());
+        }
+        if !matches!(w.as_str(), "per" | "a" | "an" | "each" | "every") {
+            continue;
+        }
+        let Some(p) = words.get(i + 1).and_then(|n| period(n)) else {
+            continue;
+        };
+        let before = i.checked_sub(1).map(|k| words[k].as_str());
+        let after = words.get(i + 2).map(String::as_str);
+        let duration = matches!(
+            before,
+            Some("in" | "within" | "for" | "over" | "than" | "half" | "once" | "twice")
+        );
+        let when = matches!(after, Some("ago" | "earlier" | "later" | "before" | "after"));
+        if !duration && !when {
+            return Some(p.to_string());
+        }
+    }
+    None
 }
 
 /// How many content terms after a cue make up its scope.
