@@ -764,9 +764,7 @@ fn quantity_conflicts(a: &[Quantity], b: &[Quantity]) -> Vec<QuantityConflict> {
         if done.contains(&i) || family(qa) == 2 {
             continue;
         }
-        let same_a: Vec<usize> = (i..a.len())
-            .filter(|&k| same_measure(qa, &a[k]))
-            .collect();
+        let same_a: Vec<usize> = (i..a.len()).filter(|&k| same_measure(qa, &a[k])).collect();
         done.extend(&same_a);
         let same_b: Vec<usize> = (0..b.len()).filter(|&k| same_measure(qa, &b[k])).collect();
         if same_b.is_empty() {
@@ -847,7 +845,9 @@ pub fn internal_contradictions(docs: &[Document]) -> Vec<Cluster> {
         let mut touched: Vec<usize> = Vec::new();
         for (k, (i, terms)) in statements.iter().enumerate() {
             for t in terms {
-                let Some(list) = postings.get(t) else { continue };
+                let Some(list) = postings.get(t) else {
+                    continue;
+                };
                 if list.len() > cap {
                     continue;
                 }

@@ -12,7 +12,10 @@ fn suite() -> score::Suite {
 #[test]
 fn difference_suite_meets_floors() {
     let suite = suite();
-    assert!(suite.pair.len() >= 120, "the suite needs at least 120 pairs");
+    assert!(
+        suite.pair.len() >= 120,
+        "the suite needs at least 120 pairs"
+    );
     let report = score::run(&suite);
     score::print(&report);
     let failures = score::failures(&report);

@@ -212,7 +212,7 @@ impl Extractor {
         mentions: Vec<(String, usize, usize)>,
     ) -> Facts {
         let text = sentence.text.as_str();
-        let mut quantities = quantity::quantities(text);
+        let mut quantities = repair_quantities(text, quantity::quantities(text));
         for q in &mut quantities {
             if q.per.is_none() {
                 q.per = period_after(text.get(q.end..).unwrap_or(""));
@@ -425,6 +425,137 @@ fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
     }
 }
 
+/// Verbs that report a change: after them "X to Y" is a change of X reaching level Y, not a
+/// range from X to Y.
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "fell",
+    "gained",
+    "lost",
+    "jumped",
+    "climbed",
+    "dropped",
+    "declined",
+    "slipped",
+    "added",
+    "increased",
+    "decreased",
+    "eased",
+    "dipped",
+    "rallied",
+    "surged",
+    "slid",
+    "tumbled",
+    "sank",
+    "soared",
+    "plunged",
+    "up",
+    "down",
+    "off",
+    "grew",
+    "shed",
+    "advanced",
+    "retreated",
+];
+
+/// Corrects readings of the quantity scanner that would make the judge compare the wrong
+/// things: a change and a level read as one range ("rose $2.88 to $46.50"), the second half
+/// of a year span read as a count ("1974-75"), and a whole number with a vulgar fraction read
+/// as two numbers ("2 ½"). Each repair applies only to the exact shape it names.
+fn repair_quantities(text: &str, quantities: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::with_capacity(quantities.len());
+    for q in quantities {
+        let before = text.get(..q.start.min(text.len())).unwrap_or("");
+        let gap_from = |p: &Quantity| text.get(p.end..q.start).unwrap_or("");
+        // "1974-75": a two-digit count right after a year and a hyphen ends the year's span.
+        if let Some(prev) = out.last_mut() {
+            let gap = gap_from(prev);
+            if prev.kind == quantity::QuantityKind::Year
+                && prev.low == prev.high
+                && matches!(gap, "-" | "–" | "/")
+                && q.kind == quantity::QuantityKind::Count
+                && q.unit.is_empty()
+                && q.text.len() == 2
+            {
+                let century = (prev.low / 100.0).floor() * 100.0;
+                let end = century + q.low;
+                if end > prev.low && end - prev.low < 10.0 {
+                    prev.high = end;
+                    prev.value = None;
+                    prev.end = q.end;
+                    prev.text = text
+                        .get(prev.start..q.end)
+                        .unwrap_or(&prev.text)
+                        .to_string();
+                    continue;
+                }
+            }
+            // "2 ½": a whole count followed by a bare fraction sign.
+            if prev.kind == quantity::QuantityKind::Count
+                && prev.unit.is_empty()
+                && prev.low == prev.high
+                && prev.low.fract() == 0.0
+                && gap.trim().is_empty()
+                && q.unit.is_empty()
+                && q.low == q.high
+                && q.low > 0.0
+                && q.low < 1.0
+                && q.text.chars().count() == 1
+            {
+                prev.low += q.low;
+                prev.high = prev.low;
+                prev.value = Some(prev.low);
+                prev.end = q.end;
+                prev.text = text
+                    .get(prev.start..q.end)
+                    .unwrap_or(&prev.text)
+                    .to_string();
+                continue;
+            }
+        }
+        let after_change = before
+            .split_whitespace()
+            .next_back()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .is_some_and(|w| CHANGE_WORDS.contains(&w.as_str()));
+        if after_change && q.value.is_none() && q.bound == quantity::Bound::Exact {
+            if let Some(split) = split_change(&q) {
+                out.extend(split);
+                continue;
+            }
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// "$2.88 to $46.50" → "$2.88" and "$46.50", when the written range joins its ends by "to".
+fn split_change(q: &Quantity) -> Option<[Quantity; 2]> {
+    let at = q.text.find(" to ")?;
+    let (first, second) = (&q.text[..at], &q.text[at + 4..]);
+    if !first.chars().any(|c| c.is_ascii_digit()) || !second.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let low = Quantity {
+        text: first.to_string(),
+        end: q.start + at,
+        value: Some(q.low),
+        high: q.low,
+        ..q.clone()
+    };
+    let high = Quantity {
+        text: second.to_string(),
+        start: q.start + at + 4,
+        value: Some(q.high),
+        low: q.high,
+        ..q.clone()
+    };
+    Some([low, high])
+}
+
 /// The period of an amount stated a few words after it ("3 million tonnes of ore per year",
 /// "40 cars at the plant each day"), which the quantity reader leaves out when other words
 /// come between. A rate and a total must never be compared, so the period matters more than
@@ -471,7 +602,10 @@ fn period_after(rest: &str) -> Option<String> {
             before,
             Some("in" | "within" | "for" | "over" | "than" | "half" | "once" | "twice")
         );
-        let when = matches!(after, Some("ago" | "earlier" | "later" | "before" | "after"));
+        let when = matches!(
+            after,
+            Some("ago" | "earlier" | "later" | "before" | "after")
+        );
         if !duration && !when {
             return Some(p.to_string());
         }

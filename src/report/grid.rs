@@ -90,7 +90,9 @@ pub fn compare_grids(report: &CompareReport) -> Vec<Grid> {
         }
         let verdict = match claim.verdict {
             Verdict::Agreement if claim.extra.is_empty() => Cell::toned("agree", Tone::Good),
-            Verdict::Agreement => Cell::toned(format!("agree\n{}", claim.extra.join("\n")), Tone::Good),
+            Verdict::Agreement => {
+                Cell::toned(format!("agree\n{}", claim.extra.join("\n")), Tone::Good)
+            }
             _ => Cell::toned(
                 claim
                     .differences

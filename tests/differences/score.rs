@@ -64,10 +64,9 @@ pub fn judge_pair(a: &str, b: &str) -> Outcome {
         }
     };
     let cmp = Comparison::new(vec![da, db]);
-    let shared = cmp
-        .judgements
-        .iter()
-        .find(|j| j.cluster.members.iter().any(|m| m.0 == 0) && j.cluster.members.iter().any(|m| m.0 == 1));
+    let shared = cmp.judgements.iter().find(|j| {
+        j.cluster.members.iter().any(|m| m.0 == 0) && j.cluster.members.iter().any(|m| m.0 == 1)
+    });
     match shared {
         Some(j) => Outcome {
             aligned: true,
@@ -149,8 +148,8 @@ pub fn run(suite: &Suite) -> Report {
             Some(Verdict::Unique) => "unique",
             None => "unaligned",
         };
-        let kinds_ok = expected.len() == out.kinds.len()
-            && expected.iter().all(|k| out.kinds.contains(k));
+        let kinds_ok =
+            expected.len() == out.kinds.len() && expected.iter().all(|k| out.kinds.contains(k));
         if got_verdict == pair.verdict && kinds_ok {
             verdicts_right += 1;
         } else {
@@ -186,7 +185,10 @@ pub fn run(suite: &Suite) -> Report {
 
 pub fn print(report: &Report) {
     println!("difference suite: {} pairs", report.pairs);
-    println!("{:<9} {:>4} {:>4} {:>4} {:>9} {:>7}", "kind", "tp", "fp", "fn", "precision", "recall");
+    println!(
+        "{:<9} {:>4} {:>4} {:>4} {:>9} {:>7}",
+        "kind", "tp", "fp", "fn", "precision", "recall"
+    );
     for (k, c) in &report.per_kind {
         println!(
             "{:<9} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
