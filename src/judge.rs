@@ -421,10 +421,13 @@ fn side_label(docs: &[Document], members: &[StatementRef], m: usize) -> String {
     }
 }
 
+/// A kind of disagreement, its key, and each involved member with the words of its side.
+type Involved = (DifferenceKind, String, Vec<(usize, String)>);
+
 fn differences(docs: &[Document], members: &[StatementRef]) -> (Vec<Difference>, Vec<String>) {
     // Pairwise comparison decides which kinds of disagreement exist and who is involved; the
     // detail then states each involved statement's side once.
-    let mut involved: Vec<(DifferenceKind, String, Vec<(usize, String)>)> = Vec::new();
+    let mut involved: Vec<Involved> = Vec::new();
     let mut conflicting: Vec<Vec<usize>> = vec![Vec::new(); members.len()];
     let mut swapped: Vec<String> = Vec::new();
     for (x, &a) in members.iter().enumerate() {

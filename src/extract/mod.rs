@@ -652,9 +652,10 @@ fn hedge_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<usize> {
         if lexicon::HEDGE_CUES.contains(&word.as_str())
             || (matches!(word.as_str(), "believed" | "said" | "thought" | "rumored")
                 && next == Some("to"))
-            // "is expected to", "is reported to": a forecast or hearsay, not a fact; the
-            // active "officials expect 300" states what they expect, so it needs the passive.
-            || (matches!(word.as_str(), "expected" | "reported" | "suspected" | "understood")
+            // "is reported to", "is understood to": hearsay, not a fact; the active "officials
+            // reported" states a report, so it needs the passive. "Is expected to" stays out:
+            // news uses it for plans on the calendar ("delegates are expected to attend").
+            || (matches!(word.as_str(), "reported" | "suspected" | "understood")
                 && next == Some("to")
                 && passive)
         {
