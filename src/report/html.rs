@@ -1150,6 +1150,7 @@ mod tests {
                     text: format!("{} <bridges>", i + 1),
                     low: (i + 1) as f64,
                     high: (i + 1) as f64,
+                    normalized: None,
                 })
                 .collect(),
         });
