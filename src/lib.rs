@@ -131,6 +131,15 @@ impl Document {
     }
 
     /// Reads plain text held in memory.
+    ///
+    /// `path` is only a name: it labels findings and gives [`short_name`](Self::short_name).
+    ///
+    /// ```
+    /// let doc = factdiff::Document::from_text("d1", "notes/wire.txt", "The port reopened on Monday.")?;
+    /// assert_eq!(doc.sentences.len(), 1);
+    /// assert_eq!(doc.short_name(), "wire");
+    /// # Ok::<(), factdiff::IngestError>(())
+    /// ```
     pub fn from_text(id: &str, path: &str, text: &str) -> Result<Document, IngestError> {
         Self::read(id, path, text.as_bytes(), InputFormat::Text)
     }
@@ -184,6 +193,25 @@ impl Comparison {
     }
 
     /// Aligns and judges `documents` as configured.
+    ///
+    /// User topics are tried before the built-in ones, so claims can be labelled in the terms
+    /// of the story at hand:
+    ///
+    /// ```
+    /// use factdiff::{judge::Topic, Comparison, Document, Options};
+    ///
+    /// let docs = vec![
+    ///     Document::from_text("d1", "a.txt", "The ferry to the island will resume on Friday.")?,
+    ///     Document::from_text("d2", "b.txt", "Ferry services to the island resume on Friday.")?,
+    /// ];
+    /// let options = Options {
+    ///     topics: vec![Topic::new("island transport", &["ferry".to_string()])],
+    ///     ..Options::default()
+    /// };
+    /// let report = Comparison::with_options(docs, &options).report();
+    /// assert_eq!(report.claims[0].topic, "island transport");
+    /// # Ok::<(), factdiff::IngestError>(())
+    /// ```
     pub fn with_options(documents: Vec<Document>, options: &Options<'_>) -> Comparison {
         let clusters = align::align_with(&documents, options.background);
         let judgements = judge::judge_with(&documents, clusters, &options.topics);
