@@ -69,8 +69,10 @@ browse() {
   return $status
 }
 
+# The document title is the first <title>; the heatmap's SVG cells carry their own later on.
 title_of() {
-  tr '\n' ' ' <"$1" | sed -n 's:.*<title>\([^<]*\)</title>.*:\1:p'
+  grep -q '<title>' "$1" || return 0
+  tr '\n' ' ' <"$1" | sed 's:</title>.*::; s:.*<title>::'
 }
 
 # Prints what is wrong with a serialised DOM; prints nothing for a clean one.
@@ -90,16 +92,24 @@ dom_problems() {
 expected_title=$(title_of "$report")
 [[ -n $expected_title ]] || fail "the report has no <title>"
 
-echo "== screenshot"
-rm -f "$out/report.png"
-browse --window-size=1280,2000 --screenshot="$out/report.png" "file://$report" >/dev/null ||
-  fail "chromium could not take the screenshot (see $out/chromium.log)"
-[[ $(head -c 8 "$out/report.png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] ||
-  fail "$out/report.png is not a PNG"
-png_bytes=$(wc -c <"$out/report.png")
-# A blank page compresses to a few kilobytes; the rendered report is far larger.
-((png_bytes > 20000)) || fail "the screenshot is nearly empty ($png_bytes bytes)"
-echo "   $out/report.png ($png_bytes bytes)"
+# A blank page compresses to a few kilobytes; a rendered report is far larger.
+screenshot() {
+  local png=$1 page=$2 bytes
+  rm -f "$png"
+  browse --window-size=1280,2000 --screenshot="$png" "file://$page" >/dev/null ||
+    fail "chromium could not take the screenshot $png (see $out/chromium.log)"
+  [[ $(head -c 8 "$png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] || fail "$png is not a PNG"
+  bytes=$(wc -c <"$png")
+  ((bytes > 20000)) || fail "the screenshot $png is nearly empty ($bytes bytes)"
+  echo "   $png ($bytes bytes)"
+}
+
+echo "== screenshots"
+screenshot "$out/report.png" "$report"
+# The hostile sources come last in the full report; on their own, their findings are on top.
+"$factdiff" compare tests/fixtures/hostile/ tests/fixtures/browser/ --format html \
+  -o "$out/hostile.html"
+screenshot "$out/hostile.png" "$out/hostile.html"
 
 echo "== DOM after load"
 browse --dump-dom "file://$report" >"$out/report.dom.html" ||
