@@ -141,4 +141,11 @@ grep -q 'title changed' <<<"$control" ||
   fail "the run detector missed a live payload, so its passing above proves nothing"
 echo "   detected: $(head -1 <<<"$control")"
 
+# Informational, not a gate: the size of a report over many sources, to watch its growth.
+echo "== HTML report size for 100 generated articles (aim: under 3 MB)"
+bash scripts/gen-articles.sh 100 "$out/articles-100"
+"$factdiff" compare "$out/articles-100" --format html -o "$out/report-100.html"
+echo "   $(wc -c <"$out/report-100.html") bytes from $(cat "$out"/articles-100/* | wc -c) bytes of articles"
+rm -rf "$out/articles-100"
+
 echo "== html browser check passed"

@@ -35,7 +35,7 @@ Examples:
   factdiff compare examples/articles/ --width 100 --color never
   factdiff compare a.txt b.md page.html --format markdown -o report.md
   factdiff compare examples/articles/ --format html -o report.html
-  factdiff compare examples/articles/ --format json | jq '.claims[] | select(.verdict == \"difference\")'
+  factdiff compare examples/articles/ --format json | jq '.claims[].differences'
   factdiff compare --input-format html - b.txt < saved-page
   factdiff compare a.txt b.txt --exit-code || echo \"the sources differ\"";
 
