@@ -1,32 +1,19 @@
-//! Using factdiff as a library: compare two in-memory texts, no files involved.
+//! Using factdiff as a library: compare two texts held in memory, no files involved.
 //!
 //! Run with `cargo run --example compare_strings`.
 
 use factdiff::{Comparison, Document};
 
 fn main() -> Result<(), factdiff::ingest::IngestError> {
-    let a = Document::from_text(
-        "d1",
-        "wire.txt",
-        "Rescuers said 120 people were evacuated from the valley on Sunday.",
-    )?;
-    let b = Document::from_text(
-        "d2",
-        "paper.txt",
-        "Rescue teams said 95 people were evacuated from the valley on Sunday.",
-    )?;
-    let report = Comparison::new(vec![a, b]).report();
-    for claim in &report.claims {
-        println!(
-            "{} {:?}: {:?}",
-            claim.id,
-            claim.verdict,
-            claim
-                .differences
-                .iter()
-                .map(|d| &d.detail)
-                .collect::<Vec<_>>()
-        );
+    let wire = "Rescuers said 120 people were evacuated from the valley on Sunday.";
+    let paper = "Rescue teams said 95 people were evacuated from the valley on Sunday.";
+    let documents = vec![
+        Document::from_text("d1", "wire.txt", wire)?,
+        Document::from_text("d2", "paper.txt", paper)?,
+    ];
+    for claim in Comparison::new(documents).report().claims {
+        let details: Vec<_> = claim.differences.iter().map(|d| &d.detail).collect();
+        println!("{} {:?} {details:?}", claim.id, claim.verdict);
     }
     Ok(())
 }

@@ -1,19 +1,73 @@
 //! factdiff compares articles about the same story, fact by fact.
 //!
-//! The pipeline runs one way: [`ingest`] → [`segment`] → [`extract`] → [`align`] → [`judge`]
-//! → [`report`]. Every stage but ingest is a pure function of its input, so the same inputs
-//! give the same findings, byte for byte.
+//! Give it several texts about one subject and it finds the statements they share (even when
+//! worded differently), where they differ and how (a number, a date, an entity, a negation, a
+//! hedge, a quotation), what only one source says, and which numbers each source gives. The
+//! `factdiff` command line is a thin layer over this library.
+//!
+//! # Quick start
+//!
+//! Read each text into a [`Document`], compare them with [`Comparison`], and render or inspect
+//! the findings model, [`CompareReport`]:
 //!
 //! ```
-//! use factdiff::{Comparison, Document, InputFormat};
+//! use factdiff::{Comparison, Document, Verdict};
 //!
 //! let a = Document::from_text("d1", "a.txt", "Officials said 12,000 troops were sent to the border.")?;
 //! let b = Document::from_text("d2", "b.txt", "Officials said 10,000 troops were sent to the border.")?;
-//! let comparison = Comparison::new(vec![a, b]);
-//! let claim = &comparison.report().claims[0];
-//! assert_eq!(claim.verdict, factdiff::judge::Verdict::Difference);
-//! # Ok::<(), factdiff::ingest::IngestError>(())
+//! let report = Comparison::new(vec![a, b]).report();
+//!
+//! let claim = &report.claims[0];
+//! assert_eq!(claim.verdict, Verdict::Difference);
+//! assert_eq!(claim.differences[0].kind, factdiff::DifferenceKind::Number);
+//! assert_eq!(report.summary.differences, 1);
+//! # Ok::<(), factdiff::IngestError>(())
 //! ```
+//!
+//! Every report format the command line offers renders the same model:
+//!
+//! ```
+//! # use factdiff::{Comparison, Document};
+//! # let a = Document::from_text("d1", "a.txt", "The bridge opened on 3 May after two years of work.")?;
+//! # let b = Document::from_text("d2", "b.txt", "The bridge opened on 5 May after two years of work.")?;
+//! let comparison = Comparison::new(vec![a, b]);
+//! let report = comparison.report();
+//! let json = factdiff::report::json::render(&report);
+//! assert!(json.contains(r#""schema": "factdiff.compare/1""#));
+//! let markdown = factdiff::report::markdown::render(&report);
+//! assert!(markdown.contains("| claim |"));
+//! let html = factdiff::report::html::render_comparison(&comparison);
+//! assert!(html.starts_with("<!DOCTYPE html>"));
+//! # Ok::<(), factdiff::IngestError>(())
+//! ```
+//!
+//! # Reading files
+//!
+//! [`Document::read`] takes the bytes of a file and its [`InputFormat`] (plain text, Markdown
+//! or HTML; [`InputFormat::from_path`] guesses it from the extension). Ingest decodes the bytes
+//! (UTF-8, UTF-16 or a legacy encoding), drops page chrome and keeps the title and byline:
+//!
+//! ```
+//! use factdiff::{Document, InputFormat};
+//!
+//! let page = b"<html><head><title>Dam works finish early</title></head><body><article>\
+//!     <h1>Dam works finish early</h1><p>The repairs to the Elm Creek dam finished on Monday, \
+//!     two weeks ahead of plan, the water board said.</p><p>The work cost $4 million, \
+//!     about half of the original estimate for the project.</p></article></body></html>";
+//! let doc = Document::read("d1", "dam.html", page, InputFormat::Html)?;
+//! assert_eq!(doc.ingested.title.as_deref(), Some("Dam works finish early"));
+//! assert!(doc.sentences.iter().any(|s| s.text.contains("$4 million")));
+//! # Ok::<(), factdiff::IngestError>(())
+//! ```
+//!
+//! # The pipeline
+//!
+//! The stages run one way: [`ingest`] → [`segment`] → [`extract`] → [`align`] → [`judge`] →
+//! [`report`]. Every stage but ingest is a pure function of its input, so the same inputs give
+//! the same findings, byte for byte. [`Comparison::with_options`] adds user topics and
+//! background word statistics; [`config`] and [`baseline`] hold what `factdiff check` reads.
+
+#![deny(missing_docs)]
 
 pub mod align;
 pub mod baseline;
@@ -25,10 +79,12 @@ pub mod report;
 pub mod segment;
 pub mod span;
 
-pub use ingest::InputFormat;
+pub use ingest::{IngestError, InputFormat};
+pub use judge::{DifferenceKind, Verdict};
+pub use report::CompareReport;
 
 use extract::{Extractor, Facts};
-use ingest::{IngestError, Ingested};
+use ingest::Ingested;
 use segment::Sentence;
 
 /// One article after ingest, segmentation and extraction.
@@ -75,6 +131,15 @@ impl Document {
     }
 
     /// Reads plain text held in memory.
+    ///
+    /// `path` is only a name: it labels findings and gives [`short_name`](Self::short_name).
+    ///
+    /// ```
+    /// let doc = factdiff::Document::from_text("d1", "notes/wire.txt", "The port reopened on Monday.")?;
+    /// assert_eq!(doc.sentences.len(), 1);
+    /// assert_eq!(doc.short_name(), "wire");
+    /// # Ok::<(), factdiff::IngestError>(())
+    /// ```
     pub fn from_text(id: &str, path: &str, text: &str) -> Result<Document, IngestError> {
         Self::read(id, path, text.as_bytes(), InputFormat::Text)
     }
@@ -128,6 +193,25 @@ impl Comparison {
     }
 
     /// Aligns and judges `documents` as configured.
+    ///
+    /// User topics are tried before the built-in ones, so claims can be labelled in the terms
+    /// of the story at hand:
+    ///
+    /// ```
+    /// use factdiff::{judge::Topic, Comparison, Document, Options};
+    ///
+    /// let docs = vec![
+    ///     Document::from_text("d1", "a.txt", "The ferry to the island will resume on Friday.")?,
+    ///     Document::from_text("d2", "b.txt", "Ferry services to the island resume on Friday.")?,
+    /// ];
+    /// let options = Options {
+    ///     topics: vec![Topic::new("island transport", &["ferry".to_string()])],
+    ///     ..Options::default()
+    /// };
+    /// let report = Comparison::with_options(docs, &options).report();
+    /// assert_eq!(report.claims[0].topic, "island transport");
+    /// # Ok::<(), factdiff::IngestError>(())
+    /// ```
     pub fn with_options(documents: Vec<Document>, options: &Options<'_>) -> Comparison {
         let clusters = align::align_with(&documents, options.background);
         let judgements = judge::judge_with(&documents, clusters, &options.topics);

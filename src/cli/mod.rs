@@ -5,8 +5,8 @@ mod check;
 mod inputs;
 mod output;
 
-use anyhow::Result;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use anyhow::{Context, Result};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use factdiff::report::{self, grid, table};
 use factdiff::{Comparison, InputFormat};
 use std::io::IsTerminal;
@@ -22,7 +22,54 @@ Examples:
   factdiff compare a.txt b.md --format json -o report.json
   factdiff numbers examples/articles/*.txt
   factdiff diff a.txt b.txt
-  factdiff check docs/ --format github";
+  factdiff check docs/ --format github
+  factdiff completions bash > ~/.local/share/bash-completion/completions/factdiff
+  factdiff man | man -l -
+
+Run `factdiff help <COMMAND>` for a command's options and examples.";
+
+// Examples on examples/articles/ run as shown from a checkout; the rest show the shape.
+const COMPARE_HELP: &str = "\
+Examples:
+  factdiff compare examples/articles/
+  factdiff compare examples/articles/ --width 100 --color never
+  factdiff compare a.txt b.md page.html --format markdown -o report.md
+  factdiff compare examples/articles/ --format html -o report.html
+  factdiff compare examples/articles/ --format json | jq '.claims[].differences'
+  factdiff compare --input-format html - b.txt < saved-page
+  factdiff compare a.txt b.txt --exit-code || echo \"the sources differ\"";
+
+const NUMBERS_HELP: &str = "\
+Examples:
+  factdiff numbers examples/articles/
+  factdiff numbers examples/articles/*.txt --format markdown
+  factdiff numbers a.txt b.txt --format json -o numbers.json
+  factdiff numbers a.txt b.txt --exit-code   # exit 1 on a number conflict";
+
+const DIFF_HELP: &str = "\
+Output marks removed words as [-word-] and added words as {+word+}, like `git diff --word-diff`.
+
+Examples:
+  factdiff diff examples/articles/
+  factdiff diff a.txt b.txt --color always | less -R";
+
+const EXTRACT_HELP: &str = "\
+Examples:
+  factdiff extract examples/articles/harbor-daily.txt
+  factdiff extract page.html --format json -o page.json
+  cat story.txt | factdiff extract -";
+
+const COMPLETIONS_HELP: &str = "\
+Examples:
+  factdiff completions bash > ~/.local/share/bash-completion/completions/factdiff
+  factdiff completions zsh > ~/.zfunc/_factdiff      # with fpath+=(~/.zfunc) in ~/.zshrc
+  factdiff completions fish > ~/.config/fish/completions/factdiff.fish
+  factdiff completions powershell >> $PROFILE";
+
+const MAN_HELP: &str = "\
+Examples:
+  factdiff man | man -l -
+  factdiff man --dir /usr/local/share/man/man1    # factdiff.1 and one page per command";
 
 /// Compare articles about the same story, fact by fact.
 #[derive(Debug, Parser)]
@@ -35,15 +82,39 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Agreements, differences, statements only one source makes, and numbers.
+    #[command(after_help = COMPARE_HELP)]
     Compare(ReportArgs),
     /// The numbers each source gives, side by side.
+    #[command(after_help = NUMBERS_HELP)]
     Numbers(ReportArgs),
     /// Word-level diff of every matched statement pair.
+    #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
     /// CI gate: exit 1 when the documents contradict each other.
     Check(check::CheckArgs),
     /// What was read: sentences, quantities, entities.
+    #[command(after_help = EXTRACT_HELP)]
     Extract(ExtractArgs),
+    /// Print a shell completion script to standard output.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per command to a directory.
+    #[command(after_help = MAN_HELP)]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+struct ManArgs {
+    /// Write factdiff.1 and factdiff-<command>.1 into DIR instead of printing factdiff.1.
+    #[arg(long, value_name = "DIR")]
+    dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -135,12 +206,92 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    let given = cli.command.inputs().to_vec();
     match execute(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {e:#}{}", missing_input_hint(&given));
             2
         }
+    }
+}
+
+impl Command {
+    fn inputs(&self) -> &[String] {
+        match self {
+            Command::Compare(a) | Command::Numbers(a) => &a.input.inputs,
+            Command::Diff(a) => &a.input.inputs,
+            Command::Extract(a) => &a.input.inputs,
+            Command::Check(a) => &a.inputs,
+            Command::Completions(_) | Command::Man(_) => &[],
+        }
+    }
+}
+
+/// `; did you mean `…`?` for the first input that does not exist and has a close spelling.
+///
+/// Computed after the fact from the arguments, so the reader in inputs.rs keeps its plain
+/// messages and only a failing run pays for listing directories.
+fn missing_input_hint(inputs: &[String]) -> String {
+    inputs
+        .iter()
+        .filter(|i| *i != "-" && std::fs::symlink_metadata(i).is_err())
+        .find_map(|i| closest_existing(i))
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default()
+}
+
+/// Repairs `input` one path component at a time, replacing each missing component with the
+/// closest name in the directory reached so far, so a typo in a directory name is fixed too.
+fn closest_existing(input: &str) -> Option<String> {
+    use std::path::{Component, PathBuf};
+    let mut fixed = PathBuf::new();
+    for component in std::path::Path::new(input).components() {
+        let candidate = fixed.join(component);
+        if std::fs::symlink_metadata(&candidate).is_ok() {
+            fixed = candidate;
+            continue;
+        }
+        let Component::Normal(name) = component else {
+            return None;
+        };
+        let dir = if fixed.as_os_str().is_empty() {
+            std::path::Path::new(".")
+        } else {
+            fixed.as_path()
+        };
+        fixed.push(closest_name(dir, name.to_str()?)?);
+    }
+    let mut shown = fixed.to_string_lossy().into_owned();
+    if input.ends_with('/') && !shown.ends_with('/') {
+        shown.push('/');
+    }
+    Some(shown)
+}
+
+fn closest_name(dir: &std::path::Path, name: &str) -> Option<String> {
+    let (score, best) = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.') || name.starts_with('.'))
+        .map(|n| (name_similarity(name, &n), n))
+        // Ties go to the alphabetically first name, so the hint is the same on every file system.
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))?;
+    // Below this the closest name is usually an unrelated file, and a wrong hint misleads.
+    (score >= 0.6).then_some(best)
+}
+
+/// Spelling similarity of two file names, leaving out an extension they share: otherwise
+/// `nope.txt` would look like `tree.txt` just for ending in `.txt`.
+fn name_similarity(a: &str, b: &str) -> f64 {
+    fn split(s: &str) -> Option<(&str, &str)> {
+        s.rsplit_once('.').filter(|(stem, _)| !stem.is_empty())
+    }
+    match (split(a), split(b)) {
+        (Some((sa, ea)), Some((sb, eb))) if ea == eb => {
+            strsim::normalized_damerau_levenshtein(sa, sb)
+        }
+        _ => strsim::normalized_damerau_levenshtein(a, b),
     }
 }
 
@@ -192,6 +343,28 @@ fn execute(cli: Cli) -> Result<i32> {
             Ok(exit_for(args.exit_code, report.summary.differences))
         }
         Command::Check(args) => check::run(args),
+        Command::Completions(args) => {
+            let mut text = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "factdiff", &mut text);
+            output::emit(None, &String::from_utf8(text)?)?;
+            Ok(0)
+        }
+        Command::Man(args) => {
+            let cmd = Cli::command();
+            match args.dir {
+                Some(dir) => {
+                    clap_mangen::generate_to(cmd, &dir).with_context(|| {
+                        format!("{}: cannot write the man pages", dir.display())
+                    })?;
+                }
+                None => {
+                    let mut text = Vec::new();
+                    clap_mangen::Man::new(cmd).render(&mut text)?;
+                    output::emit(None, &String::from_utf8(text)?)?;
+                }
+            }
+            Ok(0)
+        }
         Command::Extract(args) => {
             let docs = inputs::read_all(&args.input.inputs, args.input.input_format)?;
             let model = report::ExtractReport::build(&docs);
