@@ -105,7 +105,8 @@ pub struct Quantity {
     /// For rates, the period or denominator ("year", "day").
     pub per: Option<String>,
     /// ISO 8601 form for dates ("2019-03-03", "--11-03" without a year, "2019-03") and
-    /// "HH:MM" for clock times; `None` for other kinds.
+    /// "HH:MM" for clock times; `None` for other kinds. Such quantities also carry the same
+    /// moment as one number in `value`/`low`/`high` (20190303, 1103, 201903 × 100, 730).
     pub normalized: Option<String>,
 }
 
@@ -132,7 +133,25 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         }
         start = end;
     }
+    for q in &mut out {
+        if let Some(v) = q.normalized.as_deref().and_then(calendar_number) {
+            q.value = Some(v);
+            q.low = v;
+            q.high = v;
+        }
+    }
     out
+}
+
+/// A date or time as one sortable number, so it is a single value like any other:
+/// `2019-03-14` → 20190314, `2019-03` → 20190300, `--03-14` (no year) → 314, `07:30` → 730.
+fn calendar_number(iso: &str) -> Option<f64> {
+    let digits: String = iso.chars().filter(char::is_ascii_digit).collect();
+    let n: f64 = digits.parse().ok()?;
+    Some(match (iso.starts_with("--"), iso.len()) {
+        (false, 7) => n * 100.0,
+        _ => n,
+    })
 }
 
 /// Where the piece of `text` starting at `start` ends: the first line end after `chunk`
