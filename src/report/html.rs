@@ -832,6 +832,9 @@ fn coverage_section(view: &View<'_>) -> String {
     out
 }
 
+/// Above this many sources the heatmap is drawn by colour only.
+const DENSE_SOURCES: usize = 30;
+
 fn heatmap_section(view: &View<'_>) -> String {
     let docs: &[DocumentRef] = &view.report.documents;
     let mut out = String::from(
@@ -872,6 +875,37 @@ fn heatmap_section(view: &View<'_>) -> String {
             escape(&short)
         ));
     }
+    // Counts per source pair, gathered claim by claim: the work follows the claims' sizes,
+    // not sources² × claims.
+    let position: std::collections::HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (d.id.as_str(), k))
+        .collect();
+    let mut counts: std::collections::HashMap<(usize, usize), (usize, usize)> =
+        std::collections::HashMap::new();
+    for claim in &shared {
+        let mut speakers: Vec<usize> = claim
+            .statements
+            .iter()
+            .filter_map(|s| position.get(s.doc.as_str()).copied())
+            .collect();
+        speakers.sort_unstable();
+        speakers.dedup();
+        for (k, &a) in speakers.iter().enumerate() {
+            for &b in &speakers[k + 1..] {
+                if let Some(agrees) = view.pair_agrees(claim, &docs[a].id, &docs[b].id) {
+                    let entry = counts.entry((a, b)).or_default();
+                    entry.0 += usize::from(agrees);
+                    entry.1 += 1;
+                }
+            }
+        }
+    }
+    // Past a few dozen sources the grid is read by colour alone: cells drop their printed
+    // figures (the tooltip keeps them) and pairs with nothing in common stay blank, which
+    // keeps the report small when hundreds of sources are compared.
+    let dense = n > DENSE_SOURCES;
     for (r, a) in docs.iter().enumerate() {
         for (c, b) in docs.iter().enumerate() {
             let (x, y) = (LEFT + CELL * c + 1, TOP + CELL * r + 1);
@@ -904,12 +938,10 @@ fn heatmap_section(view: &View<'_>) -> String {
                 ));
                 continue;
             }
-            let verdicts: Vec<bool> = shared
-                .iter()
-                .filter_map(|cl| view.pair_agrees(cl, &a.id, &b.id))
-                .collect();
-            let both = verdicts.len();
-            let agree = verdicts.iter().filter(|&&v| v).count();
+            let (agree, both) = counts.get(&(r.min(c), r.max(c))).copied().unwrap_or((0, 0));
+            if both == 0 && dense {
+                continue;
+            }
             if both == 0 {
                 svg.push_str(&rect(
                     "class=\"none\" ",
@@ -933,6 +965,10 @@ fn heatmap_section(view: &View<'_>) -> String {
                     plural(both)
                 ),
             ));
+            if dense {
+                svg.push_str("</g>\n");
+                continue;
+            }
             svg.push_str(&format!(
                 "<text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" fill=\"#fff\" font-size=\"22\" font-weight=\"700\">{:.0}%</text>\
                  <text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" fill=\"#fff\" font-size=\"12\">{agree} of {both}</text></g>\n",
