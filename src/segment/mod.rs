@@ -106,6 +106,6 @@ fn push(
             column,
         },
         kind,
-        map: block.map.slice(from),
+        map: block.map.window(from, to),
     });
 }
