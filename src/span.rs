@@ -116,14 +116,12 @@ impl LineIndex {
             i += 1;
         }
         let mut checkpoints = vec![(0, 0)];
-        let mut chars = 0;
         let mut next = CHECKPOINT;
-        for (i, _) in text.char_indices() {
+        for (chars, (i, _)) in text.char_indices().enumerate() {
             if i >= next {
                 checkpoints.push((i, chars));
                 next = i + CHECKPOINT;
             }
-            chars += 1;
         }
         LineIndex {
             line_starts,
@@ -195,7 +193,10 @@ mod tests {
         assert_eq!(ix.position(&t, 10_000), (1, 5001));
         assert_eq!(ix.position(&t, 10_002 + 6000), (2, 3001));
         for offset in (0..t.len()).step_by(997) {
-            let line_start = t[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = t.as_bytes()[..offset]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
             let expected = t
                 .get(line_start..offset)
                 .map_or(offset - line_start, |s| s.chars().count())
