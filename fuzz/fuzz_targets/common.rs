@@ -19,7 +19,11 @@ pub fn ingest_and_check(data: &[u8], format: InputFormat) {
     for s in &sentences {
         assert!(!s.text.is_empty());
         assert!(s.span.start <= s.span.end, "{:?}", s.span);
-        assert!(s.span.end <= len, "span {:?} past the input ({len})", s.span);
+        assert!(
+            s.span.end <= len,
+            "span {:?} past the input ({len})",
+            s.span
+        );
         assert!(s.span.line >= 1 && s.span.column >= 1);
         // HTML anchors are searched for in the source, so only plain formats promise order.
         if format != InputFormat::Html {

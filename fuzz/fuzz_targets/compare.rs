@@ -40,13 +40,22 @@ fuzz_target!(|data: &[u8]| {
     }
     let extract = ExtractReport::build(&docs);
     let _ = report::json::render(&extract);
-    let style = table::Style { width: 60, color: false };
+    let style = table::Style {
+        width: 60,
+        color: false,
+    };
     assert_plain("extract", &report::extract::render(&extract, style));
 
     let cmp = Comparison::new(docs);
     let rep = cmp.report();
     assert_plain("table", &table::render(&rep, style));
-    let _ = table::render(&rep, table::Style { width: 40, color: true });
+    let _ = table::render(
+        &rep,
+        table::Style {
+            width: 40,
+            color: true,
+        },
+    );
     let _ = report::markdown::render(&rep);
     let _ = report::json::render(&rep);
     let _ = report::html::render_comparison(&cmp);
@@ -54,7 +63,10 @@ fuzz_target!(|data: &[u8]| {
     assert_plain("diff", &report::diff::render(&rep, false));
     let _ = report::diff::render(&rep, true);
     let numbers = grid::numbers_grid(&rep, &rep.numbers);
-    assert_plain("numbers", &table::render_grids(&[numbers.clone()], "", style));
+    assert_plain(
+        "numbers",
+        &table::render_grids(&[numbers.clone()], "", style),
+    );
     let _ = report::markdown::render_grids("n", &[numbers], "");
 
     let keys = rep.documents.iter().map(|d| d.path.clone()).collect();

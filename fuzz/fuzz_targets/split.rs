@@ -18,7 +18,12 @@ fuzz_target!(|text: &str| {
         // Every non-whitespace character belongs to some sentence.
         let covered: usize = ranges
             .iter()
-            .map(|r| text[r.clone()].chars().filter(|c| !c.is_whitespace()).count())
+            .map(|r| {
+                text[r.clone()]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count()
+            })
             .sum();
         assert_eq!(covered, text.chars().filter(|c| !c.is_whitespace()).count());
     }
