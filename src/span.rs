@@ -58,6 +58,21 @@ impl SpanMap {
         }
     }
 
+    /// The sub-map for the cleaned range `from..to`, re-based so `from` becomes 0. Costs the
+    /// number of anchors in the range, not in the whole map, so cutting a block into many
+    /// sentences stays linear.
+    pub fn window(&self, from: usize, to: usize) -> SpanMap {
+        let mut out = SpanMap::contiguous(self.to_original(from));
+        let first = self.anchors.partition_point(|&(c, _)| c <= from);
+        for &(c, o) in &self.anchors[first..] {
+            if c > to {
+                break;
+            }
+            out.push(c - from, o);
+        }
+        out
+    }
+
     /// The sub-map for the cleaned range starting at `from`, re-based so `from` becomes 0.
     pub fn slice(&self, from: usize) -> SpanMap {
         let mut out = SpanMap::contiguous(self.to_original(from));
@@ -71,10 +86,20 @@ impl SpanMap {
 }
 
 /// Turns byte offsets of a text into 1-based line and character-column positions.
+///
+/// A column is a count of characters, which a byte offset cannot give without counting.
+/// Counting from the line start would make every lookup on a long line cost the line's
+/// length (a 20 MB single-line file has 200,000 sentences on line 1), so character counts
+/// are also recorded every [`CHECKPOINT`] bytes and each lookup counts at most that far.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// `(byte offset, characters before it)`, ascending, starting with `(0, 0)`.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two recorded character counts.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     /// Indexes `text`; `\n`, `\r\n` and a lone `\r` all end a line.
@@ -90,7 +115,25 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { line_starts }
+        let mut checkpoints = vec![(0, 0)];
+        let mut next = CHECKPOINT;
+        for (chars, (i, _)) in text.char_indices().enumerate() {
+            if i >= next {
+                checkpoints.push((i, chars));
+                next = i + CHECKPOINT;
+            }
+        }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters of `text` before byte `offset`, which must be a char boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset);
+        let (at, count) = self.checkpoints[k.saturating_sub(1)];
+        count + text[at..offset].chars().count()
     }
 
     /// Line and column (both 1-based; column in characters) of byte `offset` in `text`.
@@ -98,10 +141,11 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let line_start = self.line_starts[line - 1];
-        let column = text
-            .get(line_start..offset)
-            .map_or(offset - line_start, |s| s.chars().count())
-            + 1;
+        let column = if text.is_char_boundary(offset) {
+            self.chars_before(text, offset) - self.chars_before(text, line_start)
+        } else {
+            offset - line_start
+        } + 1;
         (line, column)
     }
 }
@@ -121,6 +165,15 @@ mod tests {
         let s = m.slice(3);
         assert_eq!(s.to_original(0), 13);
         assert_eq!(s.to_original(2), 20);
+        m.push(9, 40);
+        let w = m.window(3, 6);
+        assert_eq!(
+            w,
+            SpanMap {
+                anchors: vec![(0, 13), (2, 20)]
+            }
+        );
+        assert_eq!(m.window(5, 9).to_original(4), 40);
     }
 
     #[test]
@@ -131,5 +184,24 @@ mod tests {
         assert_eq!(ix.position(t, 4), (2, 1));
         assert_eq!(ix.position(t, 7), (3, 1));
         assert_eq!(ix.position(t, t.len() - 1), (4, 2));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters() {
+        let t = "é".repeat(5000) + "x\n" + &"ü".repeat(3000) + "y";
+        let ix = LineIndex::new(&t);
+        assert_eq!(ix.position(&t, 10_000), (1, 5001));
+        assert_eq!(ix.position(&t, 10_002 + 6000), (2, 3001));
+        for offset in (0..t.len()).step_by(997) {
+            let line_start = t.as_bytes()[..offset]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let expected = t
+                .get(line_start..offset)
+                .map_or(offset - line_start, |s| s.chars().count())
+                + 1;
+            assert_eq!(ix.position(&t, offset).1, expected, "{offset}");
+        }
     }
 }

@@ -18,12 +18,22 @@ use super::{chrome, text, BlockKind, Parsed};
 use crate::span::SpanMap;
 use std::collections::HashMap;
 
+/// Deepest element nesting handed to the main-content extractor. It walks the tree
+/// recursively, so a page nested thousands of levels deep (no real layout is; a trap or a
+/// broken generator is) would overflow the stack, which no `catch_unwind` survives. Such a
+/// page is read by [`visible_text`], which does not recurse.
+const MAX_EXTRACT_DEPTH: usize = 512;
+
 /// Reads a saved HTML page (already decoded).
 pub(crate) fn read(source: &str) -> Parsed {
     // A third-party parser must not take the whole run down with it.
-    let extracted = std::panic::catch_unwind(|| rs_trafilatura::extract(source))
-        .ok()
-        .and_then(Result::ok);
+    let extracted = if nesting_depth(source) <= MAX_EXTRACT_DEPTH {
+        std::panic::catch_unwind(|| rs_trafilatura::extract(source))
+            .ok()
+            .and_then(Result::ok)
+    } else {
+        None
+    };
     let (content, meta) = match extracted {
         Some(r) if !r.content_text.trim().is_empty() => (r.content_text, Some(r.metadata)),
         Some(r) => (visible_text(source), Some(r.metadata)),
@@ -165,6 +175,63 @@ fn scan(source: &str, mut visit: impl FnMut(Piece)) {
         }
         visit(Piece::Tag(&name));
     }
+}
+
+/// Elements that never have content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements a parser closes when a sibling of the same kind opens, so unclosed runs of them
+/// (old pages write `<p>` as a separator) do not nest.
+const SELF_CLOSING_RUNS: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "colgroup", "rb", "rt", "rp",
+];
+
+/// Elements whose content a parser reads as text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// An upper bound on the element nesting depth of a page, in one linear pass: open tags
+/// count, end tags uncount, void elements, `/>` and sibling-closing elements do not count.
+fn nesting_depth(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(lt) = memchr(b'<', bytes, i) {
+        if source[lt..].starts_with("<!--") {
+            i = find_from(source, "-->", lt + 4).map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let close = memchr(b'>', bytes, lt).unwrap_or(bytes.len());
+        let inner = &source[lt + 1..close];
+        i = close;
+        let end_tag = inner.starts_with('/');
+        let name = inner.trim_start_matches('/');
+        let len = name.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        if len == 0 || !name.as_bytes()[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = name[..len].to_ascii_lowercase();
+        if VOID.contains(&name.as_str()) || SELF_CLOSING_RUNS.contains(&name.as_str()) {
+            continue;
+        }
+        if end_tag {
+            depth = depth.saturating_sub(1);
+        } else if !inner.ends_with('/') {
+            depth += 1;
+            max = max.max(depth);
+            if RAW_TEXT.contains(&name.as_str()) {
+                // Their content is text to a parser, whatever it looks like.
+                i = find_end_tag(source, &name, i);
+                depth -= 1;
+            }
+        }
+    }
+    max
 }
 
 fn memchr(needle: u8, bytes: &[u8], from: usize) -> Option<usize> {
@@ -482,6 +549,35 @@ mod tests {
         assert!(texts.contains(&"Rain & wind closed the pass."), "{texts:?}");
         let b = &doc.blocks[0];
         assert!(page[b.map.to_original(0)..].starts_with("Rain"));
+    }
+
+    #[test]
+    fn nesting_depth_counts_open_elements() {
+        assert_eq!(
+            nesting_depth("<html><body><div><p>a<p>b</div></body></html>"),
+            3
+        );
+        assert_eq!(nesting_depth("<br><img src=x><hr/><x-y/>"), 0);
+        assert_eq!(
+            nesting_depth("<script>if (a<b) { <div><div> }</script><b>x</b>"),
+            1
+        );
+        assert_eq!(nesting_depth(&"<div>".repeat(1000)), 1000);
+        assert_eq!(nesting_depth("<!-- <div><div> --> 1 < 2 <"), 0);
+    }
+
+    #[test]
+    fn deeply_nested_page_reads_without_the_extractor() {
+        let depth = 20_000;
+        let page = format!(
+            "<html><body>{}<p>The pass closed after heavy snow on Sunday.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let doc = ingest("deep.html", page.as_bytes(), InputFormat::Html).unwrap();
+        let b = &doc.blocks[0];
+        assert_eq!(b.text, "The pass closed after heavy snow on Sunday.");
+        assert!(page[b.map.to_original(0)..].starts_with("The pass closed"));
     }
 
     #[test]

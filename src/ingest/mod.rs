@@ -158,6 +158,9 @@ pub enum IngestError {
     /// Decodes to mostly control characters or undecodable bytes.
     #[error("the file does not look like text in any known encoding (too many control or undecodable characters); give a text, Markdown or HTML file, converted to UTF-8")]
     NotText,
+    /// Readable, but all markup, code, scripts or styles: nothing to compare.
+    #[error("no article text found (the file holds only markup, code, scripts or styles)")]
+    NoText,
 }
 
 /// Reads one input.
@@ -171,6 +174,9 @@ pub fn ingest(path: &str, bytes: &[u8], format: InputFormat) -> Result<Ingested,
         InputFormat::Markdown => markdown::read(&text, decoded.bom),
         InputFormat::Html => html::read(&text),
     };
+    if parsed.blocks.is_empty() {
+        return Err(IngestError::NoText);
+    }
     Ok(Ingested {
         path: path.to_string(),
         format,

@@ -93,9 +93,12 @@ fn push(
     }
     let from = range.start + lead;
     let to = from + text.len();
-    let start = block.map.to_original(from);
     // The end maps through the last byte so a sentence never reaches past its block's anchor.
-    let end = block.map.to_original(to - 1) + 1;
+    // HTML maps are anchored by searching the markup, so both ends are also kept inside the
+    // input and on character boundaries: a span must always slice it.
+    let source = &doc.text;
+    let start = floor_char(source, block.map.to_original(from));
+    let end = ceil_char(source, block.map.to_original(to - 1) + 1).max(start);
     let (line, column) = doc.position(start);
     out.push(Sentence {
         text: text.to_string(),
@@ -106,6 +109,22 @@ fn push(
             column,
         },
         kind,
-        map: block.map.slice(from),
+        map: block.map.window(from, to),
     });
+}
+
+fn floor_char(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
