@@ -30,7 +30,6 @@ static MAX_TOTAL_SIZE: AtomicU64 = AtomicU64::new(256 * MIB);
 
 impl Limits {
     /// Makes these the limits for the rest of the run.
-    #[allow(dead_code)] // called from `cli::execute` once the flags are wired (issue #11)
     pub(crate) fn apply(self) {
         MAX_FILE_SIZE.store(self.max_file_size, Ordering::Relaxed);
         MAX_TOTAL_SIZE.store(self.max_total_size, Ordering::Relaxed);

@@ -77,6 +77,8 @@ Examples:
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    limits: inputs::Limits,
 }
 
 #[derive(Debug, Subcommand)]
@@ -296,6 +298,7 @@ fn name_similarity(a: &str, b: &str) -> f64 {
 }
 
 fn execute(cli: Cli) -> Result<i32> {
+    cli.limits.apply();
     match cli.command {
         Command::Compare(args) => {
             let cmp = compare(&args.input)?;

@@ -561,7 +561,13 @@ fn split_change(q: &Quantity) -> Option<[Quantity; 2]> {
 /// come between. A rate and a total must never be compared, so the period matters more than
 /// the exact phrase. Stops at the end of the clause; "a year ago" and "in a year" are not rates.
 fn period_after(rest: &str) -> Option<String> {
-    let clause = rest
+    // Only the next few words matter; looking no further keeps a sentence with thousands of
+    // quantities and no punctuation linear.
+    let mut window = rest.len().min(160);
+    while !rest.is_char_boundary(window) {
+        window -= 1;
+    }
+    let clause = rest[..window]
         .split([',', ';', ':', '.', '(', ')', '—', '–'])
         .next()
         .unwrap_or("");
