@@ -89,10 +89,7 @@ pub fn compare_grids(report: &CompareReport) -> Vec<Grid> {
             continue;
         }
         let verdict = match claim.verdict {
-            Verdict::Agreement if claim.extra.is_empty() => Cell::toned("agree", Tone::Good),
-            Verdict::Agreement => {
-                Cell::toned(format!("agree\n{}", claim.extra.join("\n")), Tone::Good)
-            }
+            Verdict::Agreement => Cell::toned("agree", Tone::Good),
             _ => Cell::toned(
                 claim
                     .differences
@@ -109,18 +106,12 @@ pub fn compare_grids(report: &CompareReport) -> Vec<Grid> {
             verdict,
         ];
         for doc in &report.documents {
-            // A contradiction inside one document puts two of its statements in one claim.
-            let texts: Vec<String> = claim
+            let text = claim
                 .statements
                 .iter()
-                .filter(|s| s.doc == doc.id)
+                .find(|s| s.doc == doc.id)
                 .map(|s| format!("{}:{} {}", s.line, s.column, s.text))
-                .collect();
-            let text = if texts.is_empty() {
-                "—".to_string()
-            } else {
-                texts.join("\n")
-            };
+                .unwrap_or_else(|| "—".into());
             row.push(Cell::plain(text));
         }
         shared.rows.push(row);
