@@ -688,6 +688,15 @@ impl<'a> Scanner<'a> {
         self.read_ordinal(i)
     }
 
+    /// A date over tokens `s..e` with its ISO form, and where reading resumes.
+    fn date(&self, s: usize, e: usize, iso: String) -> (Quantity, usize) {
+        let mut q = self.make(s, e);
+        q.kind = QuantityKind::Date;
+        q.unit = "date".into();
+        q.normalized = Some(iso);
+        (q, e)
+    }
+
     fn make(&self, s: usize, e: usize) -> Quantity {
         let start = self.toks.get(s).map_or(0, |t| t.s as usize);
         let end = self
@@ -758,11 +767,7 @@ impl<'a> Scanner<'a> {
                 let d = self.small_int(i + 4, 1.0, 31.0);
                 if let (Some(m), Some(d)) = (m, d) {
                     if self.is_sym(i + 3, '-') && self.attached(i + 3) && self.attached(i + 4) {
-                        let mut q = self.make(i, i + 5);
-                        q.kind = QuantityKind::Date;
-                        q.unit = "date".into();
-                        q.normalized = Some(format!("{y:04}-{m:02}-{d:02}"));
-                        return Some((q, i + 5));
+                        return Some(self.date(i, i + 5, format!("{y:04}-{m:02}-{d:02}")));
                     }
                 }
             }
@@ -780,14 +785,14 @@ impl<'a> Scanner<'a> {
                         None => (None, k),
                     };
                     if self.unit_after(k).is_none() {
-                        let mut q = self.make(i, end);
-                        q.kind = QuantityKind::Date;
-                        q.unit = "date".into();
-                        q.normalized = Some(match y {
-                            Some(y) => format!("{y:04}-{m:02}-{d:02}"),
-                            None => format!("--{m:02}-{d:02}"),
-                        });
-                        return Some((q, end));
+                        return Some(self.date(
+                            i,
+                            end,
+                            match y {
+                                Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+                                None => format!("--{m:02}-{d:02}"),
+                            },
+                        ));
                     }
                 }
             }
@@ -797,11 +802,7 @@ impl<'a> Scanner<'a> {
             }
             if let Some(y) = self.year_at(j2) {
                 if self.is_capitalized(i) {
-                    let mut q = self.make(i, j2 + 1);
-                    q.kind = QuantityKind::Date;
-                    q.unit = "date".into();
-                    q.normalized = Some(format!("{y:04}-{m:02}"));
-                    return Some((q, j2 + 1));
+                    return Some(self.date(i, j2 + 1, format!("{y:04}-{m:02}")));
                 }
             }
             return None;
@@ -815,14 +816,14 @@ impl<'a> Scanner<'a> {
                         Some(y) => (Some(y), k + 1),
                         None => (None, k),
                     };
-                    let mut q = self.make(i, end);
-                    q.kind = QuantityKind::Date;
-                    q.unit = "date".into();
-                    q.normalized = Some(match y {
-                        Some(y) => format!("{y:04}-{m:02}-{d:02}"),
-                        None => format!("--{m:02}-{d:02}"),
-                    });
-                    return Some((q, end));
+                    return Some(self.date(
+                        i,
+                        end,
+                        match y {
+                            Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+                            None => format!("--{m:02}-{d:02}"),
+                        },
+                    ));
                 }
             }
         }
