@@ -1,16 +1,20 @@
 //! Judge: a verdict for every claim, typed differences, and the numbers each source gives.
 //!
 //! Owns the comparison of facts inside a claim. A claim with one statement is `unique`; one
-//! whose statements disagree on a quantity, a year, polarity or hedging is a `difference`
-//! naming the documents on each side; anything else is an `agreement`. Quantities are compared
-//! as intervals: ranges that overlap, values within rounding, and approximations that cover
-//! each other agree; a rate is never compared with a total.
+//! whose statements disagree on a quantity, a date, an actor or place, polarity, hedging or a
+//! quotation is a `difference` naming the documents on each side; anything else is an
+//! `agreement`, with notes on the details only some sources give. Quantities are compared as
+//! intervals in a common unit: ranges that overlap, values within the rounding their writing
+//! implies, and approximations that cover each other agree; a rate is never compared with a
+//! total. Statements of one document that contradict each other are found by a separate,
+//! index-based pass and reported as claims of their own.
 
 use crate::align::{Cluster, StatementRef};
 use crate::extract::quantity::{Bound, Quantity, QuantityKind};
 use crate::extract::Facts;
 use crate::Document;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The verdict on one claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
@@ -64,6 +68,8 @@ pub struct Judgement {
     pub differences: Vec<Difference>,
     /// Topic label.
     pub topic: String,
+    /// Details only some of the statements give ("d2 adds: $26 billion"): not a difference.
+    pub notes: Vec<String>,
 }
 
 /// A topic label and the words that signal it: content words (matched by stem) or entity
@@ -125,12 +131,20 @@ pub fn judge(docs: &[Document], clusters: Vec<Cluster>) -> Vec<Judgement> {
 
 /// Judges every cluster. A claim takes the best-fitting of the user's `topics` when any fits,
 /// else the best built-in topic; among equals, the earlier topic.
+///
+/// The first judgements are those of `clusters`, in the same order; after them come the
+/// contradictions found inside single documents, each a two-statement claim of one document.
 pub fn judge_with(docs: &[Document], clusters: Vec<Cluster>, topics: &[Topic]) -> Vec<Judgement> {
     let builtin = builtin_topics();
-    clusters
+    let topic_of = |members: &[StatementRef]| {
+        best_topic(docs, members, topics)
+            .or_else(|| best_topic(docs, members, &builtin))
+            .unwrap_or_else(|| "other".to_string())
+    };
+    let mut out: Vec<Judgement> = clusters
         .into_iter()
         .map(|cluster| {
-            let differences = differences(docs, &cluster.members);
+            let (differences, notes) = differences(docs, &cluster.members);
             let verdict = if cluster.members.len() < 2 {
                 Verdict::Unique
             } else if differences.is_empty() {
@@ -138,93 +152,319 @@ pub fn judge_with(docs: &[Document], clusters: Vec<Cluster>, topics: &[Topic]) -
             } else {
                 Verdict::Difference
             };
-            let topic = best_topic(docs, &cluster.members, topics)
-                .or_else(|| best_topic(docs, &cluster.members, &builtin))
-                .unwrap_or_else(|| "other".to_string());
+            let topic = topic_of(&cluster.members);
             Judgement {
                 cluster,
                 verdict,
                 differences,
                 topic,
+                notes,
             }
         })
-        .collect()
+        .collect();
+    for cluster in internal_contradictions(docs) {
+        let (differences, _) = differences(docs, &cluster.members);
+        let topic = topic_of(&cluster.members);
+        out.push(Judgement {
+            cluster,
+            verdict: Verdict::Difference,
+            differences,
+            topic,
+            notes: Vec::new(),
+        });
+    }
+    out
 }
 
 fn facts(docs: &[Document], r: StatementRef) -> &Facts {
     &docs[r.0].facts[r.1]
 }
 
-fn differences(docs: &[Document], members: &[StatementRef]) -> Vec<Difference> {
-    // Pairwise comparison decides which kinds of disagreement exist and who is involved; the
-    // detail then states each involved document's side once.
-    let mut involved: Vec<(DifferenceKind, String, Vec<usize>)> = Vec::new();
-    let mut involve = |kind: DifferenceKind, unit: &str, a: usize, b: usize| {
-        let slot = match involved
-            .iter()
-            .position(|(k, u, _)| *k == kind && u == unit)
-        {
-            Some(i) => i,
-            None => {
-                involved.push((kind, unit.to_string(), Vec::new()));
-                involved.len() - 1
-            }
+/// One side of a typed disagreement between two statements: the words it turns on.
+struct Side {
+    kind: DifferenceKind,
+    /// Separates independent disagreements of one kind (numbers of different units).
+    key: String,
+    a: String,
+    b: String,
+}
+
+/// What the pairwise comparison of two statements found.
+#[derive(Default)]
+struct PairFindings {
+    sides: Vec<Side>,
+    /// Indices of quantities (of a, of b) that take part in a conflict.
+    conflicting_a: Vec<usize>,
+    conflicting_b: Vec<usize>,
+    /// Entity names that stand for each other in an entity difference.
+    swapped_entities: Vec<String>,
+}
+
+fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
+    let mut f = PairFindings::default();
+    for c in quantity_conflicts(&fa.quantities, &fb.quantities) {
+        let texts = |qs: &[Quantity], idx: &[usize]| {
+            idx.iter()
+                .map(|&i| qs[i].text.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         };
-        for m in [a, b] {
-            if !involved[slot].2.contains(&m) {
-                involved[slot].2.push(m);
-            }
+        f.sides.push(Side {
+            kind: c.kind,
+            key: c.key.clone(),
+            a: texts(&fa.quantities, &c.a),
+            b: texts(&fb.quantities, &c.b),
+        });
+        f.conflicting_a.extend(&c.a);
+        f.conflicting_b.extend(&c.b);
+    }
+    if let Some(side) = polarity(
+        &fa.negation,
+        &fa.negation_scope,
+        &fb.negation,
+        &fb.negation_scope,
+        fa,
+        fb,
+        "denies",
+    ) {
+        f.sides.push(Side {
+            kind: DifferenceKind::Negation,
+            key: String::new(),
+            a: side.0,
+            b: side.1,
+        });
+    }
+    if let Some(side) = polarity(
+        &fa.hedge,
+        &fa.hedge_scope,
+        &fb.hedge,
+        &fb.hedge_scope,
+        fa,
+        fb,
+        "hedges",
+    ) {
+        f.sides.push(Side {
+            kind: DifferenceKind::Hedge,
+            key: String::new(),
+            a: side.0,
+            b: side.1,
+        });
+    }
+    let quote = quote_difference(fa, fb);
+    let quoted_speakers = quote.is_some();
+    if let Some((a, b)) = quote {
+        f.sides.push(Side {
+            kind: DifferenceKind::Quote,
+            key: String::new(),
+            a,
+            b,
+        });
+    }
+    if let Some((a, b)) = entity_difference(fa, fb) {
+        // A quotation given to another speaker is already the finding; the different name
+        // is how it shows, not a second disagreement.
+        if !quoted_speakers {
+            f.swapped_entities.push(a.clone());
+            f.swapped_entities.push(b.clone());
+            f.sides.push(Side {
+                kind: DifferenceKind::Entity,
+                key: String::new(),
+                a,
+                b,
+            });
         }
+    }
+    f
+}
+
+/// A polarity-like mismatch (negation, hedge): one statement carries a cue whose scope the
+/// other shares, and the other carries no cue at all. A cue governing words the other
+/// statement lacks qualifies an extra detail, not the shared fact.
+fn polarity(
+    cue_a: &Option<String>,
+    scope_a: &[String],
+    cue_b: &Option<String>,
+    scope_b: &[String],
+    fa: &Facts,
+    fb: &Facts,
+    verb: &str,
+) -> Option<(String, String)> {
+    let governs = |scope: &[String], other: &Facts| {
+        scope.is_empty() || scope.iter().any(|t| other.terms.contains(t))
     };
+    match (cue_a, cue_b) {
+        (Some(cue), None) if governs(scope_a, fb) => {
+            Some((format!("{verb} (“{cue}”)"), "asserts".to_string()))
+        }
+        (None, Some(cue)) if governs(scope_b, fa) => {
+            Some(("asserts".to_string(), format!("{verb} (“{cue}”)")))
+        }
+        _ => None,
+    }
+}
+
+/// Lowercase words of a passage, punctuation dropped.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// Whether one word sequence occurs inside the other (a partial quotation of the same words).
+fn same_words(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Whether two canonical names can mean the same one: equal, or the shorter is the end of the
+/// longer ("Ruiz", "Mayor Ruiz"), since a title or first name is often dropped in one source.
+fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_suffix(short)
+        .is_some_and(|head| head.ends_with(' '))
+}
+
+fn names(list: &[String], name: &str) -> bool {
+    list.iter().any(|n| same_name(n, name))
+}
+
+/// Same speaker with different words, or the same words from a different speaker.
+fn quote_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
+    if fa.quotes.is_empty() || fb.quotes.is_empty() {
+        return None;
+    }
+    let only = |x: &Facts, y: &Facts| -> Vec<String> {
+        x.speakers
+            .iter()
+            .filter(|s| !names(&y.entities, s))
+            .cloned()
+            .collect()
+    };
+    let (only_a, only_b) = (only(fa, fb), only(fb, fa));
+    let other_speaker = !only_a.is_empty() && !only_b.is_empty();
+    let qa: Vec<Vec<String>> = fa.quotes.iter().map(|q| words(&q.text)).collect();
+    let qb: Vec<Vec<String>> = fb.quotes.iter().map(|q| words(&q.text)).collect();
+    let matched = qa.iter().find(|x| qb.iter().any(|y| same_words(x, y)));
+    let show = |x: &Facts| {
+        x.quotes
+            .iter()
+            .map(|q| format!("“{}”", q.text))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match matched {
+        Some(_) if other_speaker => Some((
+            format!("{} quoted as {}", show(fa), only_a.join(", ")),
+            format!("quoted as {}", only_b.join(", ")),
+        )),
+        None if !other_speaker => Some((show(fa), show(fb))),
+        _ => None,
+    }
+}
+
+/// Terms both statements use, as a share of the shorter statement's terms.
+fn term_containment(a: &[String], b: &[String]) -> f64 {
+    let mut ua: Vec<&String> = a.iter().collect();
+    ua.sort_unstable();
+    ua.dedup();
+    let mut ub: Vec<&String> = b.iter().collect();
+    ub.sort_unstable();
+    ub.dedup();
+    let shared = ua.iter().filter(|t| ub.binary_search(t).is_ok()).count();
+    let smaller = ua.len().min(ub.len());
+    if smaller == 0 {
+        0.0
+    } else {
+        shared as f64 / smaller as f64
+    }
+}
+
+/// Entities in the same slot need statements that otherwise say nearly the same thing.
+const ENTITY_MIN_CONTAINMENT: f64 = 0.6;
+
+/// A different actor or place in the same role: each statement names someone the other does
+/// not, in the same slot (the same word before or after it), and the rest of the wording is
+/// largely shared. A name only one side gives, with nothing in its place on the other, is an
+/// added detail.
+fn entity_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
+    if term_containment(&fa.terms, &fb.terms) < ENTITY_MIN_CONTAINMENT {
+        return None;
+    }
+    let lone_a = fa
+        .entity_slots
+        .iter()
+        .filter(|e| !names(&fb.entities, &e.name));
+    for x in lone_a {
+        let partner = fb.entity_slots.iter().find(|y| {
+            !names(&fa.entities, &y.name)
+                && ((!x.before.is_empty() && x.before == y.before)
+                    || (!x.after.is_empty() && x.after == y.after))
+        });
+        if let Some(y) = partner {
+            return Some((x.name.clone(), y.name.clone()));
+        }
+    }
+    None
+}
+
+fn side_label(docs: &[Document], members: &[StatementRef], m: usize) -> String {
+    let (d, s) = members[m];
+    let one_doc_twice = members.iter().filter(|r| r.0 == d).count() > 1;
+    if one_doc_twice {
+        format!("{}.s{}", docs[d].id, s + 1)
+    } else {
+        docs[d].id.clone()
+    }
+}
+
+/// A kind of disagreement, its key, and each involved member with the words of its side.
+type Involved = (DifferenceKind, String, Vec<(usize, String)>);
+
+fn differences(docs: &[Document], members: &[StatementRef]) -> (Vec<Difference>, Vec<String>) {
+    // Pairwise comparison decides which kinds of disagreement exist and who is involved; the
+    // detail then states each involved statement's side once.
+    let mut involved: Vec<Involved> = Vec::new();
+    let mut conflicting: Vec<Vec<usize>> = vec![Vec::new(); members.len()];
+    let mut swapped: Vec<String> = Vec::new();
     for (x, &a) in members.iter().enumerate() {
         for (y, &b) in members.iter().enumerate().skip(x + 1) {
-            let (fa, fb) = (facts(docs, a), facts(docs, b));
-            for (kind, qa, _) in quantity_conflicts(&fa.quantities, &fb.quantities) {
-                involve(kind, &qa[0].unit, x, y);
-            }
-            if fa.negation.is_some() != fb.negation.is_some() {
-                involve(DifferenceKind::Negation, "", x, y);
-            }
-            if fa.hedge.is_some() != fb.hedge.is_some() {
-                involve(DifferenceKind::Hedge, "", x, y);
+            let found = compare_pair(facts(docs, a), facts(docs, b));
+            conflicting[x].extend(found.conflicting_a);
+            conflicting[y].extend(found.conflicting_b);
+            swapped.extend(found.swapped_entities);
+            for side in found.sides {
+                let slot = match involved
+                    .iter()
+                    .position(|(k, key, _)| *k == side.kind && *key == side.key)
+                {
+                    Some(i) => i,
+                    None => {
+                        involved.push((side.kind, side.key.clone(), Vec::new()));
+                        involved.len() - 1
+                    }
+                };
+                for (m, text) in [(x, side.a), (y, side.b)] {
+                    if !involved[slot].2.iter().any(|(n, _)| *n == m) {
+                        involved[slot].2.push((m, text));
+                    }
+                }
             }
         }
     }
     let mut out: Vec<Difference> = Vec::new();
-    for (kind, unit, mut who) in involved {
-        who.sort_unstable();
-        let sides: Vec<String> = who
+    for (kind, _, mut who) in involved {
+        who.sort_by_key(|(m, _)| *m);
+        let detail = who
             .iter()
-            .map(|&m| {
-                let r = members[m];
-                let f = facts(docs, r);
-                let id = &docs[r.0].id;
-                match kind {
-                    DifferenceKind::Negation => match &f.negation {
-                        Some(cue) => format!("{id} denies (“{cue}”)"),
-                        None => format!("{id} asserts"),
-                    },
-                    DifferenceKind::Hedge => match &f.hedge {
-                        Some(cue) => format!("{id} hedges (“{cue}”)"),
-                        None => format!("{id} asserts"),
-                    },
-                    _ => {
-                        let qs: Vec<&Quantity> = f
-                            .quantities
-                            .iter()
-                            .filter(|q| {
-                                q.unit.eq_ignore_ascii_case(&unit)
-                                    && q.kind != QuantityKind::Ordinal
-                            })
-                            .collect();
-                        format!("{id} {}", join_texts(&qs))
-                    }
-                }
-            })
-            .collect();
-        let mut doc_ids: Vec<usize> = who.iter().map(|&m| members[m].0).collect();
+            .map(|(m, text)| format!("{} {text}", side_label(docs, members, *m)))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let mut doc_ids: Vec<usize> = who.iter().map(|&(m, _)| members[m].0).collect();
         doc_ids.dedup();
-        let detail = sides.join(" · ");
         match out.iter_mut().find(|d| d.kind == kind) {
             Some(d) => {
                 d.detail.push_str("; ");
@@ -241,88 +481,411 @@ fn differences(docs: &[Document], members: &[StatementRef]) -> Vec<Difference> {
         }
     }
     out.sort_by_key(|d| d.kind);
-    out
+    let notes = extra_notes(docs, members, &conflicting, &swapped);
+    (out, notes)
 }
 
-fn join_texts(qs: &[&Quantity]) -> String {
-    qs.iter()
-        .map(|q| q.text.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// For each statement, the quantities and names no other statement of the claim gives (and
+/// that are not part of a disagreement): "d2 adds: $26 billion, Lisbon".
+fn extra_notes(
+    docs: &[Document],
+    members: &[StatementRef],
+    conflicting: &[Vec<usize>],
+    swapped: &[String],
+) -> Vec<String> {
+    if members.len() < 2 {
+        return Vec::new();
+    }
+    let mut notes = Vec::new();
+    for (m, &r) in members.iter().enumerate() {
+        let f = facts(docs, r);
+        let others: Vec<&Facts> = members
+            .iter()
+            .enumerate()
+            .filter(|&(n, _)| n != m)
+            .map(|(_, &o)| facts(docs, o))
+            .collect();
+        let mut added: Vec<String> = Vec::new();
+        for (i, q) in f.quantities.iter().enumerate() {
+            if family(q) == 2 || conflicting[m].contains(&i) {
+                continue;
+            }
+            let elsewhere = others
+                .iter()
+                .any(|o| o.quantities.iter().any(|p| compatible(q, p)));
+            if !elsewhere && !added.contains(&q.text) {
+                added.push(q.text.clone());
+            }
+        }
+        for e in &f.entities {
+            if swapped.contains(e) || others.iter().any(|o| names(&o.entities, e)) {
+                continue;
+            }
+            if !added.contains(e) {
+                added.push(e.clone());
+            }
+        }
+        if !added.is_empty() {
+            notes.push(format!(
+                "{} adds: {}",
+                side_label(docs, members, m),
+                added.join(", ")
+            ));
+        }
+    }
+    notes
 }
 
-/// Which quantities are comparable: same kind family, unit and period.
-fn comparable(a: &Quantity, b: &Quantity) -> bool {
-    let family = |k: QuantityKind| match k {
+// ---------------------------------------------------------------------------------------------
+// Quantities
+
+/// Which family of comparison a quantity belongs to: calendar positions, amounts per period,
+/// things never compared (ordinals; bare fractions such as "half", which are shares of
+/// something else rather than amounts), clock times and plain amounts.
+fn family(q: &Quantity) -> u8 {
+    match q.kind {
         QuantityKind::Year | QuantityKind::Date => 0,
-        QuantityKind::Rate => 1,
         QuantityKind::Ordinal => 2,
+        QuantityKind::Count if q.unit.is_empty() && q.high < 1.0 && q.low > 0.0 => 2,
+        QuantityKind::Time => 4,
+        _ if q.kind == QuantityKind::Rate || q.per.is_some() => 1,
         _ => 3,
+    }
+}
+
+/// A unit converted to a common one where the conversion is exact and well known, so that
+/// "100 miles" and "161 km" meet: (common unit, factor to multiply by).
+fn base_unit(unit: &str) -> (&str, f64) {
+    match unit {
+        "mile" => ("km", 1.609_344),
+        "nautical mile" => ("km", 1.852),
+        "m" => ("km", 1e-3),
+        "cm" => ("km", 1e-5),
+        "mm" => ("km", 1e-6),
+        "ft" => ("km", 3.048e-4),
+        "yard" => ("km", 9.144e-4),
+        "inch" => ("km", 2.54e-5),
+        "g" => ("kg", 1e-3),
+        "mg" => ("kg", 1e-6),
+        "lb" => ("kg", 0.453_592_37),
+        "oz" => ("kg", 0.028_349_523),
+        "tonne" => ("kg", 1e3),
+        "ton" => ("kg", 907.184_74),
+        "m²" => ("km²", 1e-6),
+        "mile²" => ("km²", 2.589_988),
+        "ft²" => ("km²", 9.290_304e-8),
+        "acre" => ("km²", 4.046_856e-3),
+        "hectare" => ("km²", 1e-2),
+        "ml" => ("l", 1e-3),
+        "m³" => ("l", 1e3),
+        "gallon" => ("l", 3.785_411_8),
+        "pint" => ("l", 0.473_176_5),
+        "quart" => ("l", 0.946_352_9),
+        "barrel" => ("l", 158.987_3),
+        "mph" => ("km/h", 1.609_344),
+        "knot" => ("km/h", 1.852),
+        "per cent" => ("percent", 1.0),
+        other => (other, 1.0),
+    }
+}
+
+/// Whether two quantities measure the same kind of thing in convertible units over the same
+/// period, so that their values can be compared at all.
+pub fn same_measure(a: &Quantity, b: &Quantity) -> bool {
+    let (fa, fb) = (family(a), family(b));
+    if fa != fb || fa == 2 {
+        return false;
+    }
+    if fa == 0 {
+        return true;
+    }
+    let (ua, _) = base_unit(&a.unit);
+    let (ub, _) = base_unit(&b.unit);
+    ua.eq_ignore_ascii_case(ub) && a.per == b.per
+}
+
+/// The leading number as written ("1.8" in "$1.8 billion", "12,000" in "12,000 troops").
+fn written_number(text: &str) -> Option<&str> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    Some(rest[..end].trim_end_matches(['.', ',']))
+}
+
+/// Largest share of a value that rounding can explain: "$1.8 billion" for $1.75 billion is
+/// within it, 10,000 for 12,000 is not.
+const ROUNDING_SHARE: f64 = 0.03;
+/// Extra slack for "about", "some", "nearly".
+const APPROX_SHARE: f64 = 0.10;
+/// Extra slack when one unit was converted into another: writers round the converted figure.
+const CONVERSION_SHARE: f64 = 0.05;
+
+/// How far from its written value a quantity may lie through rounding alone, in its own unit:
+/// half a step of its last written digit ("1.8" → 0.05; "12,000" → 500), never more than
+/// [`ROUNDING_SHARE`] of the value.
+fn rounding(q: &Quantity) -> f64 {
+    let magnitude = q.low.abs().max(q.high.abs());
+    let share = magnitude * ROUNDING_SHARE;
+    let Some(num) = written_number(&q.text) else {
+        return share.min(0.5);
     };
-    family(a.kind) == family(b.kind)
-        && a.kind != QuantityKind::Ordinal
-        && a.unit.eq_ignore_ascii_case(&b.unit)
-        && a.per == b.per
+    let plain: String = num.chars().filter(|&c| c != ',').collect();
+    let value: f64 = match plain.parse() {
+        Ok(v) if v > 0.0 => v,
+        _ => return share.min(0.5),
+    };
+    // What the written mantissa was multiplied by ("billion" → 1e9).
+    let scale = if q.low > 0.0 { q.low / value } else { 1.0 };
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
+    let step = match plain.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => {
+            let zeros = plain.len() - plain.trim_end_matches('0').len();
+            10f64.powi(zeros.min(plain.len().saturating_sub(1)) as i32)
+        }
+    };
+    (step * scale / 2.0).min(share)
 }
 
-/// The interval a quantity admits, widened for rounding and for hedges such as "about".
-pub fn interval(q: &Quantity) -> (f64, f64) {
-    let slack = if q.approx { 0.10 } else { 0.03 };
-    let (mut low, mut high) = (q.low.min(q.high), q.low.max(q.high));
-    if matches!(q.kind, QuantityKind::Year | QuantityKind::Date) {
-        return (low, high);
+/// The interval a quantity admits in its common unit, widened for rounding, approximation
+/// and (when `converted`) unit conversion, and opened for "at least" / "up to".
+fn admitted(q: &Quantity, converted: bool) -> (f64, f64) {
+    let (_, factor) = base_unit(&q.unit);
+    let (low, high) = (q.low.min(q.high), q.low.max(q.high));
+    let mut slack = rounding(q);
+    let magnitude = low.abs().max(high.abs());
+    if q.approx {
+        slack += magnitude * APPROX_SHARE;
     }
-    low -= low.abs() * slack;
-    high += high.abs() * slack;
+    if converted {
+        slack += magnitude * CONVERSION_SHARE;
+    }
+    let (mut lo, mut hi) = ((low - slack) * factor, (high + slack) * factor);
     match q.bound {
-        Bound::Exact => (low, high),
-        Bound::AtLeast => (low, f64::INFINITY),
-        Bound::AtMost => (f64::NEG_INFINITY.max(0.0_f64.min(low)), high),
+        Bound::Exact => {}
+        Bound::AtLeast => hi = f64::INFINITY,
+        Bound::AtMost => lo = f64::NEG_INFINITY,
     }
+    // Keep exact touching points equal despite the float arithmetic above.
+    let eps = 1e-9 * magnitude.max(1.0) * factor;
+    (lo - eps, hi + eps)
 }
 
-fn overlaps(a: &Quantity, b: &Quantity) -> bool {
-    let (al, ah) = interval(a);
-    let (bl, bh) = interval(b);
+/// Calendar parts of a date-like quantity: years (a span for "2000 through 2002"), month, day.
+fn calendar(q: &Quantity) -> (Option<(i64, i64)>, Option<u32>, Option<u32>) {
+    if q.kind == QuantityKind::Year {
+        return (Some((q.low as i64, q.high as i64)), None, None);
+    }
+    let Some(iso) = q.normalized.as_deref() else {
+        return (Some((q.low as i64, q.high as i64)), None, None);
+    };
+    let (year, rest) = match iso.strip_prefix("--") {
+        Some(rest) => (None, rest),
+        None => match iso.split_once('-') {
+            Some((y, rest)) => (y.parse::<i64>().ok().map(|y| (y, y)), rest),
+            None => (iso.parse::<i64>().ok().map(|y| (y, y)), ""),
+        },
+    };
+    let mut parts = rest.split('-');
+    let month = parts.next().and_then(|m| m.parse().ok());
+    let day = parts.next().and_then(|d| d.parse().ok());
+    (year, month, day)
+}
+
+fn dates_compatible(a: &Quantity, b: &Quantity) -> bool {
+    let (ya, ma, da) = calendar(a);
+    let (yb, mb, db) = calendar(b);
+    let years = match (ya, yb) {
+        (Some((al, ah)), Some((bl, bh))) => al <= bh && bl <= ah,
+        _ => true,
+    };
+    let agree = |x: Option<u32>, y: Option<u32>| x.is_none() || y.is_none() || x == y;
+    years && agree(ma, mb) && agree(da, db)
+}
+
+/// Whether two quantities could report the same figure: ranges that overlap, values within
+/// rounding, approximations that cover each other, bounds that admit the other value. Two
+/// bounds in the same direction ("up to 20", "as many as 45") each name the figure they
+/// expect, so their values are compared as approximations. Quantities of different measures
+/// are never compatible.
+pub fn compatible(a: &Quantity, b: &Quantity) -> bool {
+    if !same_measure(a, b) {
+        return false;
+    }
+    if family(a) == 0 {
+        return dates_compatible(a, b);
+    }
+    let converted = a.unit != b.unit;
+    let same_direction = a.bound != Bound::Exact && a.bound == b.bound;
+    let (al, ah, bl, bh) = if same_direction {
+        let as_approx = |q: &Quantity| Quantity {
+            bound: Bound::Exact,
+            approx: true,
+            ..q.clone()
+        };
+        let (al, ah) = admitted(&as_approx(a), converted);
+        let (bl, bh) = admitted(&as_approx(b), converted);
+        (al, ah, bl, bh)
+    } else {
+        let (al, ah) = admitted(a, converted);
+        let (bl, bh) = admitted(b, converted);
+        (al, ah, bl, bh)
+    };
     al <= bh && bl <= ah
 }
 
-/// Conflicts between the quantities of two statements: for each unit both give, the values
-/// that find no compatible partner on the other side. Extra values on one side only are
-/// detail, not conflict.
-fn quantity_conflicts<'a>(
-    a: &'a [Quantity],
-    b: &'a [Quantity],
-) -> Vec<(DifferenceKind, Vec<&'a Quantity>, Vec<&'a Quantity>)> {
+/// The interval a quantity admits, in its own unit: kept for callers that show bounds.
+pub fn interval(q: &Quantity) -> (f64, f64) {
+    let (_, factor) = base_unit(&q.unit);
+    let (lo, hi) = admitted(q, false);
+    (lo / factor, hi / factor)
+}
+
+/// One disagreement over quantities between two statements.
+struct QuantityConflict {
+    kind: DifferenceKind,
+    /// The measure ("km", "USD per year", "date").
+    key: String,
+    /// Indices of the values on each side that find no compatible partner.
+    a: Vec<usize>,
+    b: Vec<usize>,
+}
+
+/// Conflicts between the quantities of two statements: for each measure both give, the
+/// values that find no compatible partner on the other side, when both sides have such
+/// values. A value one side adds while the other side's values all find partners is detail.
+fn quantity_conflicts(a: &[Quantity], b: &[Quantity]) -> Vec<QuantityConflict> {
     let mut out = Vec::new();
     let mut done: Vec<usize> = Vec::new();
     for (i, qa) in a.iter().enumerate() {
-        if done.contains(&i) {
+        if done.contains(&i) || family(qa) == 2 {
             continue;
         }
-        let same_a: Vec<usize> = (i..a.len()).filter(|&k| comparable(qa, &a[k])).collect();
+        let same_a: Vec<usize> = (i..a.len()).filter(|&k| same_measure(qa, &a[k])).collect();
         done.extend(&same_a);
-        let same_b: Vec<&Quantity> = b.iter().filter(|qb| comparable(qa, qb)).collect();
+        let same_b: Vec<usize> = (0..b.len()).filter(|&k| same_measure(qa, &b[k])).collect();
         if same_b.is_empty() {
             continue;
         }
-        let lonely_a: Vec<&Quantity> = same_a
-            .iter()
-            .map(|&k| &a[k])
-            .filter(|x| !same_b.iter().any(|y| overlaps(x, y)))
-            .collect();
-        let lonely_b: Vec<&Quantity> = same_b
+        let lonely_a: Vec<usize> = same_a
             .iter()
             .copied()
-            .filter(|y| !same_a.iter().any(|&k| overlaps(&a[k], y)))
+            .filter(|&x| !same_b.iter().any(|&y| compatible(&a[x], &b[y])))
+            .collect();
+        let lonely_b: Vec<usize> = same_b
+            .iter()
+            .copied()
+            .filter(|&y| !same_a.iter().any(|&x| compatible(&a[x], &b[y])))
             .collect();
         if !lonely_a.is_empty() && !lonely_b.is_empty() {
-            let kind = if matches!(qa.kind, QuantityKind::Year | QuantityKind::Date) {
-                DifferenceKind::Date
+            let (kind, key) = if family(qa) == 0 {
+                (DifferenceKind::Date, "date".to_string())
             } else {
-                DifferenceKind::Number
+                let (unit, _) = base_unit(&qa.unit);
+                let key = match &qa.per {
+                    Some(per) => format!("{unit} per {per}"),
+                    None => unit.to_string(),
+                };
+                (DifferenceKind::Number, key)
             };
-            out.push((kind, lonely_a, lonely_b));
+            out.push(QuantityConflict {
+                kind,
+                key,
+                a: lonely_a,
+                b: lonely_b,
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contradictions inside one document
+
+/// Terms used by more statements of a document than this propose no candidates.
+fn internal_posting_cap(statements: usize) -> usize {
+    (statements / 10).max(16)
+}
+
+/// Statements of one document must share at least this many rare terms to be compared.
+const INTERNAL_MIN_SHARED: usize = 3;
+/// And this share of their distinct terms (Dice), so only restatements of one fact meet.
+const INTERNAL_MIN_DICE: f64 = 0.7;
+
+/// Pairs of statements of one document that restate one fact with a typed contradiction
+/// (a negation or an incompatible number). Candidates come from an inverted index over each
+/// document's terms, so the cost follows shared rare terms, not the square of the statements.
+pub fn internal_contradictions(docs: &[Document]) -> Vec<Cluster> {
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let statements: Vec<(usize, Vec<&String>)> = doc
+            .sentences
+            .iter()
+            .zip(&doc.facts)
+            .enumerate()
+            .filter(|(_, (s, _))| s.is_comparable())
+            .map(|(i, (_, f))| {
+                let mut t: Vec<&String> = f.terms.iter().collect();
+                t.sort_unstable();
+                t.dedup();
+                (i, t)
+            })
+            .collect();
+        let mut postings: HashMap<&String, Vec<usize>> = HashMap::new();
+        for (k, (_, terms)) in statements.iter().enumerate() {
+            for &t in terms {
+                postings.entry(t).or_default().push(k);
+            }
+        }
+        let cap = internal_posting_cap(statements.len());
+        let mut shared = vec![0usize; statements.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        for (k, (i, terms)) in statements.iter().enumerate() {
+            for t in terms {
+                let Some(list) = postings.get(t) else {
+                    continue;
+                };
+                if list.len() > cap {
+                    continue;
+                }
+                for &j in list.iter().filter(|&&j| j > k) {
+                    if shared[j] == 0 {
+                        touched.push(j);
+                    }
+                    shared[j] += 1;
+                }
+            }
+            touched.sort_unstable();
+            for &j in &touched {
+                let n = shared[j];
+                shared[j] = 0;
+                let other = &statements[j].1;
+                let dice = 2.0 * n as f64 / (terms.len() + other.len()) as f64;
+                if n < INTERNAL_MIN_SHARED || dice < INTERNAL_MIN_DICE {
+                    continue;
+                }
+                let (fa, fb) = (&doc.facts[*i], &doc.facts[statements[j].0]);
+                let found = compare_pair(fa, fb);
+                let contradicts = found
+                    .sides
+                    .iter()
+                    .any(|s| matches!(s.kind, DifferenceKind::Negation | DifferenceKind::Number));
+                if contradicts {
+                    let (a, b) = ((d, *i), (d, statements[j].0));
+                    out.push(Cluster {
+                        members: vec![a, b],
+                        score: dice,
+                        pairs: vec![(a, b, dice)],
+                    });
+                }
+            }
+            touched.clear();
         }
     }
     out

@@ -93,10 +93,10 @@ fn compare_table() {
     │       ┆             ┆                   ┆ succeed.         ┆ the talks go     ┆                  │
     │       ┆             ┆                   ┆                  ┆ well.            ┆                  │
     │ c6    ┆ summits and ┆ agree             ┆ 19:1 The two     ┆ 9:1 The meeting  ┆ —                │
-    │       ┆ diplomacy   ┆                   ┆ sides last met   ┆ would be the     ┆                  │
-    │       ┆             ┆                   ┆ almost five      ┆ first between    ┆                  │
-    │       ┆             ┆                   ┆ years ago.       ┆ the two leaders  ┆                  │
-    │       ┆             ┆                   ┆                  ┆ in almost five   ┆                  │
+    │       ┆ diplomacy   ┆ d1 adds: two      ┆ sides last met   ┆ would be the     ┆                  │
+    │       ┆             ┆ sides             ┆ almost five      ┆ first between    ┆                  │
+    │       ┆             ┆ d2 adds: two      ┆ years ago.       ┆ the two leaders  ┆                  │
+    │       ┆             ┆ leaders           ┆                  ┆ in almost five   ┆                  │
     │       ┆             ┆                   ┆                  ┆ years.           ┆                  │
     └───────┴─────────────┴───────────────────┴──────────────────┴──────────────────┴──────────────────┘
 
@@ -154,7 +154,7 @@ fn compare_markdown() {
     | c3 | summits and diplomacy | agree | 13:3 Some 350 delegates will travel to the border for the two-day meeting. | 15:1 Between 300 and 400 delegates are expected to attend the two-day event. | 5:1 About 350 delegates are expected at the meeting, which is planned to last two days. |
     | c4 | weapons programme | differ: negation<br>d1 denies (“not”) · d2 asserts | 15:1 North Korea has not agreed to discuss its missile programme, a spokesman in Pyongyang said. | 17:1 Pyongyang has agreed to discuss its missile programme at the summit. | — |
     | c5 | summits and diplomacy | differ: hedge<br>d1 asserts · d2 hedges (“reportedly”) | 17:1 Seoul will reopen the joint industrial park at Kaesong if the talks succeed. | 19:1 Seoul will reportedly reopen the joint industrial park at Kaesong if the talks go well. | — |
-    | c6 | summits and diplomacy | agree | 19:1 The two sides last met almost five years ago. | 9:1 The meeting would be the first between the two leaders in almost five years. | — |
+    | c6 | summits and diplomacy | agree<br>d1 adds: two sides<br>d2 adds: two leaders | 19:1 The two sides last met almost five years ago. | 9:1 The meeting would be the first between the two leaders in almost five years. | — |
 
     ## Said by one source only
 
@@ -424,7 +424,11 @@ fn compare_json() {
               "end": 374
             }
           ],
-          "differences": []
+          "differences": [],
+          "extra": [
+            "d1 adds: two sides",
+            "d2 adds: two leaders"
+          ]
         },
         {
           "id": "c7",

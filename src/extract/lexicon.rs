@@ -438,7 +438,7 @@ pub const SYNONYMS: &[(&str, &str)] = &[
 /// Words that deny the statement they stand in.
 pub const NEGATION_CUES: &[&str] = &[
     "not", "never", "no", "nor", "neither", "cannot", "denied", "denies", "deny", "refused",
-    "refuses", "rejected",
+    "refuses", "rejected", "nobody", "none", "nothing", "nowhere",
 ];
 
 /// Words that present a statement as reported, possible or speculated rather than asserted.
@@ -459,4 +459,8 @@ pub const HEDGE_CUES: &[&str] = &[
     "rumoured",
     "unconfirmed",
     "likely",
+    "probably",
+    "presumably",
+    "supposedly",
+    "seemingly",
 ];

@@ -37,6 +37,29 @@ pub struct Facts {
     pub quotes: Vec<Quote>,
     /// Stemmed content words (synonyms folded, entity words left out), in order.
     pub terms: Vec<String>,
+    /// The content terms the negation cue governs: those after it in its clause. The judge
+    /// ignores a negation whose scope the other statement does not share (it negates a detail
+    /// only one source gives). Empty when the cue ends its clause.
+    pub negation_scope: Vec<String>,
+    /// The content terms the hedge cue governs, as for `negation_scope`.
+    pub hedge_scope: Vec<String>,
+    /// Canonical entities named outside quotation marks: the candidates for who is speaking.
+    pub speakers: Vec<String>,
+    /// Each entity mention with the lowercase words just before and after it, the slot it
+    /// fills ("met in _ next"), so the judge can tell a different place in the same role
+    /// from an added detail.
+    pub entity_slots: Vec<EntitySlot>,
+}
+
+/// An entity mention and the words around it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EntitySlot {
+    /// Canonical name.
+    pub name: String,
+    /// The word before the mention, lowercase; empty at the start of the sentence.
+    pub before: String,
+    /// The word after the mention, lowercase; empty at the end of the sentence.
+    pub after: String,
 }
 
 /// A word of a sentence with its byte range.
@@ -189,7 +212,12 @@ impl Extractor {
         mentions: Vec<(String, usize, usize)>,
     ) -> Facts {
         let text = sentence.text.as_str();
-        let mut quantities = quantity::quantities(text);
+        let mut quantities = repair_quantities(text, quantity::quantities(text));
+        for q in &mut quantities {
+            if q.per.is_none() {
+                q.per = period_after(text.get(q.end..).unwrap_or(""));
+            }
+        }
         for q in &mut quantities {
             q.start = sentence.map.to_original(q.start);
             q.end = sentence.map.to_original(q.end.saturating_sub(1)) + 1;
@@ -204,7 +232,9 @@ impl Extractor {
             |t: &Token<'_>| mentions.iter().any(|&(_, s, e)| t.start >= s && t.end <= e);
         let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
         let mut terms = Vec::new();
-        for (t, word) in tokens.iter().zip(&lower) {
+        // The term each token contributes, so a cue's scope can be read off by position.
+        let mut term_at: Vec<Option<usize>> = vec![None; tokens.len()];
+        for (k, (t, word)) in tokens.iter().zip(&lower).enumerate() {
             if in_entity(t)
                 || word
                     .chars()
@@ -217,15 +247,67 @@ impl Extractor {
                 continue;
             }
             let folded = self.synonyms.get(word).copied().unwrap_or(word);
+            term_at[k] = Some(terms.len());
             terms.push(self.stemmer.stem(folded).into_owned());
         }
+        let scope = |cue: Option<usize>| -> Vec<String> {
+            let Some(i) = cue else { return Vec::new() };
+            let mut out = Vec::new();
+            for k in i + 1..tokens.len() {
+                let gap = &text[tokens[k - 1].end..tokens[k].start];
+                if gap.contains([',', ';', ':', '—', '–', '(', ')']) {
+                    break;
+                }
+                if let Some(t) = term_at[k] {
+                    out.push(terms[t].clone());
+                    if out.len() == SCOPE_TERMS {
+                        break;
+                    }
+                }
+            }
+            out
+        };
+        let negation = negation_cue(&lower);
+        let hedge = hedge_cue(tokens, &lower);
+        let quoted = quotes(text);
+        let outside_quotes = |s: usize, e: usize| !quoted.iter().any(|q| s < q.1 && e > q.0);
+        let mut speakers: Vec<String> = Vec::new();
+        for (name, s, e) in &mentions {
+            if outside_quotes(*s, *e) && !speakers.contains(name) {
+                speakers.push(name.clone());
+            }
+        }
+        let entity_slots = mentions
+            .iter()
+            .map(|(name, s, e)| {
+                let before = tokens
+                    .iter()
+                    .rposition(|t| t.end <= *s)
+                    .map(|k| lower[k].clone())
+                    .unwrap_or_default();
+                let after = tokens
+                    .iter()
+                    .position(|t| t.start >= *e)
+                    .map(|k| lower[k].clone())
+                    .unwrap_or_default();
+                EntitySlot {
+                    name: name.clone(),
+                    before,
+                    after,
+                }
+            })
+            .collect();
         Facts {
             quantities,
             entities,
-            negation: negation_cue(tokens, &lower),
-            hedge: hedge_cue(tokens, &lower),
-            quotes: quotes(text),
+            negation_scope: scope(negation),
+            hedge_scope: scope(hedge),
+            negation: negation.map(|i| tokens[i].text.to_string()),
+            hedge: hedge.map(|i| tokens[i].text.to_string()),
+            quotes: quoted.into_iter().map(|q| q.2).collect(),
             terms,
+            speakers,
+            entity_slots,
         }
     }
 
@@ -343,7 +425,205 @@ fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
     }
 }
 
-fn negation_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<String> {
+/// Verbs that report a change: after them "X to Y" is a change of X reaching level Y, not a
+/// range from X to Y.
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "fell",
+    "gained",
+    "lost",
+    "jumped",
+    "climbed",
+    "dropped",
+    "declined",
+    "slipped",
+    "added",
+    "increased",
+    "decreased",
+    "eased",
+    "dipped",
+    "rallied",
+    "surged",
+    "slid",
+    "tumbled",
+    "sank",
+    "soared",
+    "plunged",
+    "up",
+    "down",
+    "off",
+    "grew",
+    "shed",
+    "advanced",
+    "retreated",
+];
+
+/// Corrects readings of the quantity scanner that would make the judge compare the wrong
+/// things: a change and a level read as one range ("rose $2.88 to $46.50"), the second half
+/// of a year span read as a count ("1974-75"), and a whole number with a vulgar fraction read
+/// as two numbers ("2 ½"). Each repair applies only to the exact shape it names.
+fn repair_quantities(text: &str, quantities: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::with_capacity(quantities.len());
+    for q in quantities {
+        let before = text.get(..q.start.min(text.len())).unwrap_or("");
+        let gap_from = |p: &Quantity| text.get(p.end..q.start).unwrap_or("");
+        // "1974-75": a two-digit count right after a year and a hyphen ends the year's span.
+        if let Some(prev) = out.last_mut() {
+            let gap = gap_from(prev);
+            if prev.kind == quantity::QuantityKind::Year
+                && prev.low == prev.high
+                && matches!(gap, "-" | "–" | "/")
+                && q.kind == quantity::QuantityKind::Count
+                && q.unit.is_empty()
+                && q.text.len() == 2
+            {
+                let century = (prev.low / 100.0).floor() * 100.0;
+                let end = century + q.low;
+                if end > prev.low && end - prev.low < 10.0 {
+                    prev.high = end;
+                    prev.value = None;
+                    prev.end = q.end;
+                    prev.text = text
+                        .get(prev.start..q.end)
+                        .unwrap_or(&prev.text)
+                        .to_string();
+                    continue;
+                }
+            }
+            // "2 ½": a whole count followed by a bare fraction sign.
+            if prev.kind == quantity::QuantityKind::Count
+                && prev.unit.is_empty()
+                && prev.low == prev.high
+                && prev.low.fract() == 0.0
+                && gap.trim().is_empty()
+                && q.unit.is_empty()
+                && q.low == q.high
+                && q.low > 0.0
+                && q.low < 1.0
+                && q.text.chars().count() == 1
+            {
+                prev.low += q.low;
+                prev.high = prev.low;
+                prev.value = Some(prev.low);
+                prev.end = q.end;
+                prev.text = text
+                    .get(prev.start..q.end)
+                    .unwrap_or(&prev.text)
+                    .to_string();
+                continue;
+            }
+        }
+        let after_change = before
+            .split_whitespace()
+            .next_back()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .is_some_and(|w| CHANGE_WORDS.contains(&w.as_str()));
+        if after_change && q.value.is_none() && q.bound == quantity::Bound::Exact {
+            if let Some(split) = split_change(&q) {
+                out.extend(split);
+                continue;
+            }
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// "$2.88 to $46.50" → "$2.88" and "$46.50", when the written range joins its ends by "to".
+fn split_change(q: &Quantity) -> Option<[Quantity; 2]> {
+    let at = q.text.find(" to ")?;
+    let (first, second) = (&q.text[..at], &q.text[at + 4..]);
+    if !first.chars().any(|c| c.is_ascii_digit()) || !second.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let low = Quantity {
+        text: first.to_string(),
+        end: q.start + at,
+        value: Some(q.low),
+        high: q.low,
+        ..q.clone()
+    };
+    let high = Quantity {
+        text: second.to_string(),
+        start: q.start + at + 4,
+        value: Some(q.high),
+        low: q.high,
+        ..q.clone()
+    };
+    Some([low, high])
+}
+
+/// The period of an amount stated a few words after it ("3 million tonnes of ore per year",
+/// "40 cars at the plant each day"), which the quantity reader leaves out when other words
+/// come between. A rate and a total must never be compared, so the period matters more than
+/// the exact phrase. Stops at the end of the clause; "a year ago" and "in a year" are not rates.
+fn period_after(rest: &str) -> Option<String> {
+    // Only the next few words matter; looking no further keeps a sentence with thousands of
+    // quantities and no punctuation linear.
+    let mut window = rest.len().min(160);
+    while !rest.is_char_boundary(window) {
+        window -= 1;
+    }
+    let clause = rest[..window]
+        .split([',', ';', ':', '.', '(', ')', '—', '–'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .take(6)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let period = |w: &str| match w {
+        "year" | "annum" => Some("year"),
+        "month" => Some("month"),
+        "week" => Some("week"),
+        "day" => Some("day"),
+        "hour" => Some("hour"),
+        _ => None,
+    };
+    for (i, w) in words.iter().enumerate() {
+        let adverb = match w.as_str() {
+            "annually" | "yearly" => Some("year"),
+            "monthly" => Some("month"),
+            "weekly" => Some("week"),
+            "daily" => Some("day"),
+            "hourly" => Some("hour"),
+            _ => None,
+        };
+        if let Some(p) = adverb {
+            return Some(p.to_string());
+        }
+        if !matches!(w.as_str(), "per" | "a" | "an" | "each" | "every") {
+            continue;
+        }
+        let Some(p) = words.get(i + 1).and_then(|n| period(n)) else {
+            continue;
+        };
+        let before = i.checked_sub(1).map(|k| words[k].as_str());
+        let after = words.get(i + 2).map(String::as_str);
+        let duration = matches!(
+            before,
+            Some("in" | "within" | "for" | "over" | "than" | "half" | "once" | "twice")
+        );
+        let when = matches!(
+            after,
+            Some("ago" | "earlier" | "later" | "before" | "after")
+        );
+        if !duration && !when {
+            return Some(p.to_string());
+        }
+    }
+    None
+}
+
+/// How many content terms after a cue make up its scope.
+const SCOPE_TERMS: usize = 4;
+
+/// The index of the token that negates the sentence, if any.
+fn negation_cue(lower: &[String]) -> Option<usize> {
     for (i, word) in lower.iter().enumerate() {
         let next = lower.get(i + 1).map(String::as_str);
         // "not only … but also" adds, it does not deny.
@@ -356,31 +636,44 @@ fn negation_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<String> {
             || (word == "failed" && next == Some("to"))
             || (word == "no" && next == Some("longer"))
         {
-            return Some(tokens[i].text.to_string());
+            return Some(i);
         }
     }
     None
 }
 
-fn hedge_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<String> {
+/// The index of the token that hedges the sentence, if any.
+fn hedge_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<usize> {
     for (i, word) in lower.iter().enumerate() {
         // "May" capitalised mid-sentence is the month.
         if word == "may" && tokens[i].text != "may" && i > 0 {
             continue;
         }
         let next = lower.get(i + 1).map(String::as_str);
+        let prev = i.checked_sub(1).map(|p| lower[p].as_str());
+        let passive = matches!(
+            prev,
+            Some("is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely")
+        );
         if lexicon::HEDGE_CUES.contains(&word.as_str())
             || (matches!(word.as_str(), "believed" | "said" | "thought" | "rumored")
                 && next == Some("to"))
+            // "is reported to", "is understood to": hearsay, not a fact; the active "officials
+            // reported" states a report, so it needs the passive. "Is expected to" stays out:
+            // news uses it for plans on the calendar ("delegates are expected to attend").
+            || (matches!(word.as_str(), "reported" | "suspected" | "understood")
+                && next == Some("to")
+                && passive)
         {
-            return Some(tokens[i].text.to_string());
+            return Some(i);
         }
     }
     None
 }
 
-/// Passages in straight or curly double quotes of at least two words.
-fn quotes(text: &str) -> Vec<Quote> {
+/// Passages in straight or curly double quotes of at least two words, with the byte range
+/// inside the marks.
+fn quotes(text: &str) -> Vec<(usize, usize, Quote)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -390,9 +683,13 @@ fn quotes(text: &str) -> Vec<Quote> {
             ('”' | '"', Some(s)) => {
                 let inner = text[s..i].trim();
                 if inner.split_whitespace().count() >= 2 {
-                    out.push(Quote {
-                        text: inner.to_string(),
-                    });
+                    out.push((
+                        s,
+                        i,
+                        Quote {
+                            text: inner.to_string(),
+                        },
+                    ));
                 }
                 open = None;
             }

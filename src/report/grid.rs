@@ -89,7 +89,10 @@ pub fn compare_grids(report: &CompareReport) -> Vec<Grid> {
             continue;
         }
         let verdict = match claim.verdict {
-            Verdict::Agreement => Cell::toned("agree", Tone::Good),
+            Verdict::Agreement if claim.extra.is_empty() => Cell::toned("agree", Tone::Good),
+            Verdict::Agreement => {
+                Cell::toned(format!("agree\n{}", claim.extra.join("\n")), Tone::Good)
+            }
             _ => Cell::toned(
                 claim
                     .differences
@@ -106,12 +109,18 @@ pub fn compare_grids(report: &CompareReport) -> Vec<Grid> {
             verdict,
         ];
         for doc in &report.documents {
-            let text = claim
+            // A contradiction inside one document puts two of its statements in one claim.
+            let texts: Vec<String> = claim
                 .statements
                 .iter()
-                .find(|s| s.doc == doc.id)
+                .filter(|s| s.doc == doc.id)
                 .map(|s| format!("{}:{} {}", s.line, s.column, s.text))
-                .unwrap_or_else(|| "—".into());
+                .collect();
+            let text = if texts.is_empty() {
+                "—".to_string()
+            } else {
+                texts.join("\n")
+            };
             row.push(Cell::plain(text));
         }
         shared.rows.push(row);

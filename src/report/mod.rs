@@ -94,6 +94,9 @@ pub struct ClaimOut {
     pub statements: Vec<StatementOut>,
     /// Reasons, when the verdict is a difference.
     pub differences: Vec<DifferenceOut>,
+    /// Details only some sources give ("d2 adds: $26 billion"): not differences.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<String>,
 }
 
 /// One value in the numbers table.
@@ -220,6 +223,7 @@ impl CompareReport {
                 score: (j.cluster.score * 100.0).round() / 100.0,
                 statements,
                 differences,
+                extra: j.notes.clone(),
             });
         }
         let summary = Summary {
@@ -265,9 +269,11 @@ fn number_rows(
                 high: q.high,
                 normalized: q.normalized.clone(),
             };
-            let slot = rows.iter_mut().find(|(r, qs)| {
-                r.unit == q.unit && qs[0].per == q.per && same_family(qs[0].kind, q.kind)
-            });
+            // One row per measure: units that convert into each other ("miles", "km") share a
+            // row, so the conversion the judge made is visible side by side.
+            let slot = rows
+                .iter_mut()
+                .find(|(_, qs)| crate::judge::same_measure(qs[0], q));
             match slot {
                 Some((row, qs)) => {
                     row.values.push(value);
@@ -295,21 +301,29 @@ fn number_rows(
         .collect()
 }
 
-fn same_family(a: QuantityKind, b: QuantityKind) -> bool {
-    let year = |k| matches!(k, QuantityKind::Year | QuantityKind::Date);
-    year(a) == year(b) && (a == QuantityKind::Rate) == (b == QuantityKind::Rate)
-}
-
-/// Whether two documents in a row give values whose intervals do not meet.
+/// Whether the row holds a value from one statement that no value of another statement in
+/// the row is compatible with, while that statement's values are likewise unmatched: the
+/// judge's rule, so the table marks exactly the conflicts the verdict names.
 fn values_disagree(row: &NumberRow, qs: &[&Quantity]) -> bool {
-    for (i, a) in qs.iter().enumerate() {
-        for (k, b) in qs.iter().enumerate().skip(i + 1) {
-            if row.values[i].doc == row.values[k].doc {
-                continue;
-            }
-            let (al, ah) = crate::judge::interval(a);
-            let (bl, bh) = crate::judge::interval(b);
-            if ah < bl || bh < al {
+    // Values arrive grouped by statement, so neighbours with the same sentence are one side.
+    let mut sentences: Vec<&String> = row.values.iter().map(|v| &v.sentence).collect();
+    sentences.dedup();
+    let side = |s: &String| -> Vec<&Quantity> {
+        row.values
+            .iter()
+            .zip(qs)
+            .filter(|(v, _)| &v.sentence == s)
+            .map(|(_, q)| *q)
+            .collect()
+    };
+    let lonely = |p: &[&Quantity], o: &[&Quantity]| {
+        p.iter()
+            .any(|x| !o.iter().any(|y| crate::judge::compatible(x, y)))
+    };
+    for (i, sa) in sentences.iter().enumerate() {
+        for sb in sentences.iter().skip(i + 1) {
+            let (xs, ys) = (side(sa), side(sb));
+            if lonely(&xs, &ys) && lonely(&ys, &xs) {
                 return true;
             }
         }

@@ -1,0 +1,90 @@
+//! The difference suite (`tests/differences/suite.toml`) run through the whole pipeline, with
+//! per-kind precision and recall held to the floors of issue #7.
+
+#[path = "differences/score.rs"]
+mod score;
+
+fn suite() -> score::Suite {
+    let text = include_str!("differences/suite.toml");
+    toml::from_str(text).expect("suite.toml parses")
+}
+
+#[test]
+fn difference_suite_meets_floors() {
+    let suite = suite();
+    assert!(
+        suite.pair.len() >= 120,
+        "the suite needs at least 120 pairs"
+    );
+    let report = score::run(&suite);
+    score::print(&report);
+    let failures = score::failures(&report);
+    assert!(failures.is_empty(), "below floor: {failures:#?}");
+}
+
+#[test]
+fn suite_labels_are_well_formed() {
+    for (n, pair) in suite().pair.iter().enumerate() {
+        assert!(
+            matches!(pair.verdict.as_str(), "agreement" | "difference"),
+            "pair {}: verdict {}",
+            n + 1,
+            pair.verdict
+        );
+        assert_eq!(
+            pair.verdict == "difference",
+            !pair.kinds.is_empty(),
+            "pair {}: a difference needs kinds and an agreement none",
+            n + 1
+        );
+        for k in &pair.kinds {
+            assert!(
+                score::KINDS.iter().any(|&x| score::kind_name(x) == k),
+                "pair {}: unknown kind {k}",
+                n + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn contradiction_inside_one_article_is_reported() {
+    let text = "The harbour board approved the plan to dredge the northern channel. \
+                Ferries will keep running all winter. \
+                The harbour board has not approved the plan to dredge the northern channel.";
+    let doc = factdiff::Document::from_text("d1", "a.txt", text).unwrap();
+    let report = factdiff::Comparison::new(vec![doc]).report();
+    let claim = report
+        .claims
+        .iter()
+        .find(|c| c.statements.len() == 2)
+        .expect("a claim holding both statements of d1");
+    assert!(claim.statements.iter().all(|s| s.doc == "d1"));
+    assert_eq!(claim.verdict, factdiff::judge::Verdict::Difference);
+    assert!(claim
+        .differences
+        .iter()
+        .any(|d| d.kind == factdiff::judge::DifferenceKind::Negation));
+}
+
+#[test]
+fn added_detail_is_an_agreement_with_a_note() {
+    let a = factdiff::Document::from_text(
+        "d1",
+        "a.txt",
+        "The government pledged $26 billion for the storm defences.",
+    )
+    .unwrap();
+    let b = factdiff::Document::from_text(
+        "d2",
+        "b.txt",
+        "The government pledged money for the storm defences.",
+    )
+    .unwrap();
+    let report = factdiff::Comparison::new(vec![a, b]).report();
+    let claim = &report.claims[0];
+    assert_eq!(claim.verdict, factdiff::judge::Verdict::Agreement);
+    assert_eq!(claim.extra, vec!["d1 adds: $26 billion".to_string()]);
+    let json = serde_json::to_value(claim).unwrap();
+    assert_eq!(json["extra"][0], "d1 adds: $26 billion");
+}
