@@ -226,6 +226,7 @@ fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
         fa,
         fb,
         "denies",
+        |f| f.negative_word.is_some(),
     ) {
         f.sides.push(Side {
             kind: DifferenceKind::Negation,
@@ -242,6 +243,7 @@ fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
         fa,
         fb,
         "hedges",
+        |f| f.qualifier.is_some(),
     ) {
         f.sides.push(Side {
             kind: DifferenceKind::Hedge,
@@ -278,8 +280,10 @@ fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
 }
 
 /// A polarity-like mismatch (negation, hedge): one statement carries a cue whose scope the
-/// other shares, and the other carries no cue at all. A cue governing words the other
-/// statement lacks qualifies an extra detail, not the shared fact.
+/// other shares, and the other plainly asserts: no cue, and nothing that says the same in
+/// other words (`plain` is false for it). A cue governing words the other statement lacks
+/// qualifies an extra detail, not the shared fact.
+#[allow(clippy::too_many_arguments)]
 fn polarity(
     cue_a: &Option<String>,
     scope_a: &[String],
@@ -288,33 +292,20 @@ fn polarity(
     fa: &Facts,
     fb: &Facts,
     verb: &str,
+    qualified: impl Fn(&Facts) -> bool,
 ) -> Option<(String, String)> {
     let governs = |scope: &[String], other: &Facts| {
         scope.is_empty() || scope.iter().any(|t| other.terms.contains(t))
     };
     match (cue_a, cue_b) {
-        (Some(cue), None) if governs(scope_a, fb) => {
+        (Some(cue), None) if governs(scope_a, fb) && !qualified(fb) => {
             Some((format!("{verb} (“{cue}”)"), "asserts".to_string()))
         }
-        (None, Some(cue)) if governs(scope_b, fa) => {
+        (None, Some(cue)) if governs(scope_b, fa) && !qualified(fa) => {
             Some(("asserts".to_string(), format!("{verb} (“{cue}”)")))
         }
         _ => None,
     }
-}
-
-/// Lowercase words of a passage, punctuation dropped.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
-}
-
-/// Whether one word sequence occurs inside the other (a partial quotation of the same words).
-fn same_words(a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
 
 /// Whether two canonical names can mean the same one: equal, or the shorter is the end of the
@@ -328,27 +319,250 @@ fn same_name(a: &str, b: &str) -> bool {
         .is_some_and(|head| head.ends_with(' '))
 }
 
+/// Name words too common to show that two names mean the same thing ("New York", "New
+/// Delhi"; "Riverside Park", "Hillcrest Park").
+const GENERIC_NAME_WORDS: &[&str] = &[
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "great",
+    "san",
+    "santa",
+    "saint",
+    "st",
+    "united",
+    "the",
+    "of",
+    "and",
+    "de",
+    "del",
+    "la",
+    "le",
+    "los",
+    "las",
+    "el",
+    "al",
+    "von",
+    "van",
+    "city",
+    "county",
+    "state",
+    "river",
+    "lake",
+    "mount",
+    "port",
+    "fort",
+    "park",
+    "island",
+    "islands",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "bay",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "group",
+    "company",
+    "bank",
+    "university",
+    "national",
+    "international",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "prime",
+    "governor",
+    "senator",
+    "general",
+    "mayor",
+    "chief",
+    "secretary",
+    "writer",
+    "press",
+    "news",
+];
+
+/// Letters and digits of a name, lowercase ("F.T.C." → "ftc", "Visual Basic" → "visualbasic").
+fn squashed(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `short` is an acronym that can stand for `long`: all capitals, and the initials
+/// of `long`'s capitalised words appear in it in order ("IAEA", "International Atomic
+/// Energy Agency"; "UCLA", "Los Angeles"; "SEC", "Securities").
+fn acronym_of(short: &str, long: &str) -> bool {
+    let letters: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
+    if !(2..=6).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let initials: Vec<char> = long
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let long_is_acronym = long
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if initials.is_empty() || long_is_acronym {
+        // Two acronyms are the same name only when equal ("US", "UK").
+        return false;
+    }
+    // "GE" for "General Electric Co": the leading initials, a suffix such as "Co" dropped.
+    if letters.len() >= 2 && initials.starts_with(&letters) {
+        return true;
+    }
+    let mut rest = letters.iter();
+    initials.iter().all(|c| rest.any(|l| l == c))
+}
+
+/// Edit distance between two short strings (names), by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether two names may well refer to the same actor or place, so that using one where the
+/// other source uses the other is no difference: the same name, a name with a word in common
+/// ("Skagit River", "Skagit"; "Tim Muris", "Timothy Muris"), an acronym ("IAEA"), or another
+/// spelling ("Guangdong", "Guandong": one edit in eight letters; "Iran" and "Iraq" stay
+/// apart).
+fn related_names(a: &str, b: &str) -> bool {
+    if same_name(a, b) {
+        return true;
+    }
+    let (sa, sb) = (squashed(a), squashed(b));
+    if sa.is_empty() || sb.is_empty() || sa == sb {
+        return true;
+    }
+    let wa = crate::extract::name_words(a);
+    let wb = crate::extract::name_words(b);
+    let telling = |w: &String| w.chars().count() >= 3 && !GENERIC_NAME_WORDS.contains(&w.as_str());
+    if wa.iter().filter(|w| telling(w)).any(|w| wb.contains(w)) {
+        return true;
+    }
+    if acronym_of(a, b) || acronym_of(b, a) {
+        return true;
+    }
+    if inflected(&sa, &sb) || inflected(&sb, &sa) || abbreviation(&sa, &sb) {
+        return true;
+    }
+    // Transliterations vary in vowels: "Qaeda" / "Qaida", "Muqtada" / "Moqtada".
+    let skeleton = |s: &str| -> String { s.chars().filter(|c| !"aeiouy".contains(*c)).collect() };
+    let (ka, kb) = (skeleton(&sa), skeleton(&sb));
+    if ka.len() >= 2 && ka == kb && sa.chars().next() == sb.chars().next() {
+        return true;
+    }
+    let shorter = sa.chars().count().min(sb.chars().count());
+    let allowed = shorter.saturating_sub(3) / 3;
+    allowed > 0 && edit_distance(&sa, &sb) <= allowed
+}
+
+/// Whether `long` is `short` with a plural, possessive or people's ending ("Turks",
+/// "Crohns", "Fijian", "Iraqi").
+fn inflected(short: &str, long: &str) -> bool {
+    short.chars().count() >= 4
+        && long.strip_prefix(short).is_some_and(|rest| {
+            matches!(rest, "s" | "es" | "n" | "an" | "ian" | "i" | "ns" | "ans")
+        })
+}
+
+/// Whether one squashed name is a short abbreviation of the other: at most three letters,
+/// the same first and last letter, the rest in order ("st" / "street", "lt" / "lieut").
+fn abbreviation(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if !(2..=3).contains(&short.len()) || long.len() <= short.len() {
+        return false;
+    }
+    if short.chars().next() != long.chars().next() || short.chars().last() != long.chars().last() {
+        return false;
+    }
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
+}
+
 fn names(list: &[String], name: &str) -> bool {
     list.iter().any(|n| same_name(n, name))
 }
 
-/// Same speaker with different words, or the same words from a different speaker.
+fn related_to_any(list: &[String], name: &str) -> bool {
+    list.iter().any(|n| related_names(n, name))
+}
+
+/// Share of the distinct quoted words of one side found nowhere in the other statement:
+/// 0 when the other statement has every quoted word (quoted or not), 1 when it has none.
+fn unmatched_share(quoted: &[String], other: &Facts) -> f64 {
+    let mut distinct: Vec<&String> = quoted.iter().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.is_empty() {
+        return 0.0;
+    }
+    let other_names: Vec<String> = other
+        .entities
+        .iter()
+        .flat_map(|e| crate::extract::name_words(e))
+        .collect();
+    let missing = distinct
+        .iter()
+        .filter(|w| {
+            !other.terms.contains(w) && !other.quote_terms.contains(w) && !other_names.contains(w)
+        })
+        .count();
+    missing as f64 / distinct.len() as f64
+}
+
+/// Quoted wording counts as different when at least this share of each side's quoted words
+/// is missing from the other statement: a changed key word in a short quotation ("protects"
+/// / "punishes" in five words), not a transcription variant of a long one ("public's" /
+/// "nation's" in twelve).
+const QUOTE_MIN_CHANGED: f64 = 0.25;
+/// Quoted wording counts as the same when at most this share of either side's quoted words
+/// is missing from the other.
+const QUOTE_MAX_SAME: f64 = 0.2;
+
+/// Same speaker with substantially different words, or the same words from a different
+/// named speaker. Both statements must quote; a paraphrase of a quotation is no quote
+/// difference, nor is a quotation transcribed with small changes, nor one speaker named by
+/// a title in one source and by name in the other.
 fn quote_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
     if fa.quotes.is_empty() || fb.quotes.is_empty() {
         return None;
     }
-    let only = |x: &Facts, y: &Facts| -> Vec<String> {
-        x.speakers
-            .iter()
-            .filter(|s| !names(&y.entities, s))
-            .cloned()
-            .collect()
-    };
-    let (only_a, only_b) = (only(fa, fb), only(fb, fa));
-    let other_speaker = !only_a.is_empty() && !only_b.is_empty();
-    let qa: Vec<Vec<String>> = fa.quotes.iter().map(|q| words(&q.text)).collect();
-    let qb: Vec<Vec<String>> = fb.quotes.iter().map(|q| words(&q.text)).collect();
-    let matched = qa.iter().find(|x| qb.iter().any(|y| same_words(x, y)));
     let show = |x: &Facts| {
         x.quotes
             .iter()
@@ -356,13 +570,35 @@ fn quote_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    match matched {
-        Some(_) if other_speaker => Some((
+    let (gone_a, gone_b) = (
+        unmatched_share(&fa.quote_terms, fb),
+        unmatched_share(&fb.quote_terms, fa),
+    );
+    // Speakers are different only when each side names one and no name of the other side
+    // could be the same person.
+    let only = |x: &Facts, y: &Facts| -> Vec<String> {
+        x.speakers
+            .iter()
+            .filter(|s| !related_to_any(&y.entities, s))
+            .cloned()
+            .collect()
+    };
+    let (only_a, only_b) = (only(fa, fb), only(fb, fa));
+    let other_speaker = !fa.speakers.is_empty()
+        && !fb.speakers.is_empty()
+        && only_a.len() == fa.speakers.len()
+        && only_b.len() == fb.speakers.len();
+    let same_words = gone_a <= QUOTE_MAX_SAME && gone_b <= QUOTE_MAX_SAME;
+    let changed = gone_a >= QUOTE_MIN_CHANGED && gone_b >= QUOTE_MIN_CHANGED;
+    if other_speaker && same_words {
+        Some((
             format!("{} quoted as {}", show(fa), only_a.join(", ")),
             format!("quoted as {}", only_b.join(", ")),
-        )),
-        None if !other_speaker => Some((show(fa), show(fb))),
-        _ => None,
+        ))
+    } else if !other_speaker && changed {
+        Some((show(fa), show(fb)))
+    } else {
+        None
     }
 }
 
@@ -387,9 +623,10 @@ fn term_containment(a: &[String], b: &[String]) -> f64 {
 const ENTITY_MIN_CONTAINMENT: f64 = 0.6;
 
 /// A different actor or place in the same role: each statement names someone the other does
-/// not, in the same slot (the same word before or after it), and the rest of the wording is
-/// largely shared. A name only one side gives, with nothing in its place on the other, is an
-/// added detail.
+/// not (nor anyone who could be the same: an alias, acronym, spelling or shorter form), in
+/// the same slot (the same word before and the same word after it), and the rest of the
+/// wording is largely shared. A name only one side gives, with nothing in its place on the
+/// other, is an added detail.
 fn entity_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
     if term_containment(&fa.terms, &fb.terms) < ENTITY_MIN_CONTAINMENT {
         return None;
@@ -397,12 +634,13 @@ fn entity_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
     let lone_a = fa
         .entity_slots
         .iter()
-        .filter(|e| !names(&fb.entities, &e.name));
+        .filter(|e| !related_to_any(&fb.entities, &e.name));
     for x in lone_a {
         let partner = fb.entity_slots.iter().find(|y| {
-            !names(&fa.entities, &y.name)
-                && ((!x.before.is_empty() && x.before == y.before)
-                    || (!x.after.is_empty() && x.after == y.after))
+            !related_to_any(&fa.entities, &y.name)
+                && x.before == y.before
+                && x.after == y.after
+                && !(x.before.is_empty() && x.after.is_empty())
         });
         if let Some(y) = partner {
             return Some((x.name.clone(), y.name.clone()));
@@ -518,7 +756,14 @@ fn extra_notes(
             }
         }
         for e in &f.entities {
-            if swapped.contains(e) || others.iter().any(|o| names(&o.entities, e)) {
+            // Part of a swapped name ("Dar" of "Dar es Salaam") is that name.
+            let in_swapped = swapped.iter().any(|s| {
+                let words = crate::extract::name_words(s);
+                crate::extract::name_words(e)
+                    .iter()
+                    .all(|w| words.contains(w))
+            });
+            if in_swapped || others.iter().any(|o| names(&o.entities, e)) {
                 continue;
             }
             if !added.contains(e) {

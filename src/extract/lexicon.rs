@@ -439,6 +439,88 @@ pub const SYNONYMS: &[(&str, &str)] = &[
 pub const NEGATION_CUES: &[&str] = &[
     "not", "never", "no", "nor", "neither", "cannot", "denied", "denies", "deny", "refused",
     "refuses", "rejected", "nobody", "none", "nothing", "nowhere",
+    // Contractions written without the apostrophe.
+    "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "havent", "hasnt", "hadnt",
+    "couldnt", "wouldnt", "shouldnt",
+];
+
+/// Words that deny or withhold without being negation cues: a statement using one says "no"
+/// in other words ("without the death penalty", "for failing to meet", "declined to
+/// comment"), so it is never the plain assertion a negated statement contradicts.
+pub const NEGATIVE_WORDS: &[&str] = &[
+    "without",
+    "unless",
+    "fail",
+    "fails",
+    "failed",
+    "failing",
+    "failure",
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+    "refusal",
+    "refusing",
+    "lack",
+    "lacks",
+    "lacked",
+    "lacking",
+    "absence",
+    "absent",
+    "lost",
+    "instead",
+    "rarely",
+];
+
+/// Words that make a statement less than a plain assertion without hedging it: conditionals
+/// and other modals, estimates, expectations, beliefs and accusations. A statement using one
+/// is never the plain assertion a hedged statement differs from ("could face" / "would
+/// face"; "allegedly accepted" / "was charged with accepting").
+pub const QUALIFIERS: &[&str] = &[
+    "would",
+    "should",
+    "if",
+    "whether",
+    "expected",
+    "expect",
+    "expects",
+    "expecting",
+    "estimated",
+    "estimate",
+    "estimates",
+    "suggests",
+    "suggest",
+    "suggested",
+    "believes",
+    "believe",
+    "feared",
+    "fears",
+    "appeared",
+    "appears",
+    "appear",
+    "seems",
+    "seem",
+    "seemed",
+    "hopes",
+    "hope",
+    "hoped",
+    "plans",
+    "planned",
+    "maybe",
+    "possible",
+    "alleged",
+    "alleges",
+    "accused",
+    "charged",
+    "claimed",
+    "claims",
+    "according",
+    "predicted",
+    "predicts",
+    "forecast",
+    "intends",
+    "intended",
+    "potential",
 ];
 
 /// Words that present a statement as reported, possible or speculated rather than asserted.

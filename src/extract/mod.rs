@@ -43,11 +43,26 @@ pub struct Facts {
     pub negation_scope: Vec<String>,
     /// The content terms the hedge cue governs, as for `negation_scope`.
     pub hedge_scope: Vec<String>,
-    /// Canonical entities named outside quotation marks: the candidates for who is speaking.
+    /// A word that denies without being a negation cue ("without", "failure", "declined",
+    /// "unless"): a statement with one does not plainly assert, so it never stands against a
+    /// negated one.
+    pub negative_word: Option<String>,
+    /// A word that qualifies the statement without being a hedge cue: a conditional or
+    /// another modal ("would", "if"), an estimate, expectation or belief, or an accusation
+    /// ("charged", "alleged"). Such a statement does not plainly assert, so it never stands
+    /// against a hedged one.
+    pub qualifier: Option<String>,
+    /// Canonical names given as the speaker: named outside quotation marks, right before or
+    /// after a verb of saying ("Ruiz said", "said Hannah Price"), and not a description
+    /// ("the Connecticut Democrat said" names a role, not a person).
     pub speakers: Vec<String>,
+    /// Content words inside quotation marks, stemmed and synonym-folded like `terms`, with
+    /// the words of names quoted (lowercase, canonical), so quoted wording can be compared.
+    pub quote_terms: Vec<String>,
     /// Each entity mention with the lowercase words just before and after it, the slot it
     /// fills ("met in _ next"), so the judge can tell a different place in the same role
-    /// from an added detail.
+    /// from an added detail. Mentions joined by a lowercase particle ("Dar es Salaam") fill
+    /// one slot.
     pub entity_slots: Vec<EntitySlot>,
 }
 
@@ -267,31 +282,80 @@ impl Extractor {
             }
             out
         };
-        let negation = negation_cue(&lower);
+        let negation = negation_cue(text, tokens, &lower);
         let hedge = hedge_cue(tokens, &lower);
+        let first_of = |list: &[&str]| lower.iter().find(|w| list.contains(&w.as_str())).cloned();
+        let negative_word = first_of(lexicon::NEGATIVE_WORDS);
+        let qualifier = first_of(lexicon::QUALIFIERS);
         let quoted = quotes(text);
         let outside_quotes = |s: usize, e: usize| !quoted.iter().any(|q| s < q.1 && e > q.0);
         let mut speakers: Vec<String> = Vec::new();
         for (name, s, e) in &mentions {
-            if outside_quotes(*s, *e) && !speakers.contains(name) {
+            if !outside_quotes(*s, *e) || speakers.contains(name) {
+                continue;
+            }
+            let before = tokens.iter().rposition(|t| t.end <= *s);
+            let after = tokens.iter().position(|t| t.start >= *e);
+            let word = |k: Option<usize>| k.map(|k| lower[k].as_str()).unwrap_or("");
+            let described = matches!(word(before), "the" | "a" | "an");
+            let speaking = SPEECH_VERBS.contains(&word(before))
+                || SPEECH_VERBS.contains(&word(after))
+                || (word(before) == "to"
+                    && before
+                        .and_then(|k| k.checked_sub(1))
+                        .is_some_and(|k| lower[k] == "according"));
+            if speaking && !described {
                 speakers.push(name.clone());
             }
         }
-        let entity_slots = mentions
-            .iter()
+        let inside_quotes = |s: usize, e: usize| quoted.iter().any(|q| s >= q.0 && e <= q.1);
+        let mut quote_terms: Vec<String> = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            if !inside_quotes(t.start, t.end) {
+                continue;
+            }
+            if let Some(i) = term_at[k] {
+                quote_terms.push(terms[i].clone());
+            }
+        }
+        for (name, s, e) in &mentions {
+            if inside_quotes(*s, *e) {
+                quote_terms.extend(name_words(name));
+            }
+        }
+        // A name joined by a lowercase particle ("Dar es Salaam", "Osama bin Laden") is read
+        // as two mentions; for its slot it is one.
+        let mut joined: Vec<(String, usize, usize)> = Vec::new();
+        for (name, s, e) in &mentions {
+            if let Some(last) = joined.last_mut() {
+                let gap = text.get(last.2..*s).unwrap_or("");
+                let particle = gap
+                    .strip_prefix(' ')
+                    .and_then(|g| g.strip_suffix(' '))
+                    .is_some_and(|w| NAME_PARTICLES.contains(&w));
+                if particle {
+                    last.0 = format!("{}{gap}{name}", last.0);
+                    last.2 = *e;
+                    continue;
+                }
+            }
+            joined.push((name.clone(), *s, *e));
+        }
+        let entity_slots = joined
+            .into_iter()
             .map(|(name, s, e)| {
                 let before = tokens
                     .iter()
-                    .rposition(|t| t.end <= *s)
+                    .rposition(|t| t.end <= s)
                     .map(|k| lower[k].clone())
                     .unwrap_or_default();
                 let after = tokens
                     .iter()
-                    .position(|t| t.start >= *e)
+                    .position(|t| t.start >= e)
                     .map(|k| lower[k].clone())
                     .unwrap_or_default();
                 EntitySlot {
-                    name: name.clone(),
+                    name,
                     before,
                     after,
                 }
@@ -304,9 +368,12 @@ impl Extractor {
             hedge_scope: scope(hedge),
             negation: negation.map(|i| tokens[i].text.to_string()),
             hedge: hedge.map(|i| tokens[i].text.to_string()),
+            negative_word,
+            qualifier,
             quotes: quoted.into_iter().map(|q| q.2).collect(),
             terms,
             speakers,
+            quote_terms,
             entity_slots,
         }
     }
@@ -622,12 +689,60 @@ fn period_after(rest: &str) -> Option<String> {
 /// How many content terms after a cue make up its scope.
 const SCOPE_TERMS: usize = 4;
 
+/// Lowercase words inside names ("Dar es Salaam", "Osama bin Laden", "Vincent van Gogh").
+const NAME_PARTICLES: &[&str] = &[
+    "es", "de", "del", "della", "da", "das", "do", "dos", "di", "du", "la", "le", "bin", "ibn",
+    "al", "van", "von", "der", "den", "ter", "y",
+];
+
+/// Verbs that introduce what someone said; a name right next to one is the speaker.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "declared",
+    "announced",
+    "warned",
+    "wrote",
+    "writes",
+    "explained",
+    "insisted",
+    "argued",
+    "asked",
+    "replied",
+    "testified",
+    "recalled",
+    "noted",
+    "quoted",
+];
+
+/// The lowercase words of a name ("Dar es Salaam" → dar, es, salaam), letters and digits only.
+pub fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// The index of the token that negates the sentence, if any.
-fn negation_cue(lower: &[String]) -> Option<usize> {
+fn negation_cue(text: &str, tokens: &[Token<'_>], lower: &[String]) -> Option<usize> {
     for (i, word) in lower.iter().enumerate() {
         let next = lower.get(i + 1).map(String::as_str);
         // "not only … but also" adds, it does not deny.
         if word == "not" && next == Some("only") {
+            continue;
+        }
+        // "No. 1" is a number sign.
+        if word == "no"
+            && text[tokens[i].end..].starts_with('.')
+            && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        {
             continue;
         }
         if lexicon::NEGATION_CUES.contains(&word.as_str())
@@ -655,6 +770,17 @@ fn hedge_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<usize> {
             prev,
             Some("is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely")
         );
+        // "Could not" is inability, a negation; "so a witness could identify him" and "fled
+        // before they could take anything" state what was possible, not a guess.
+        let before_prev = i.checked_sub(2).map(|p| lower[p].as_str());
+        if word == "could"
+            && (next == Some("not")
+                || [prev, before_prev]
+                    .iter()
+                    .any(|w| matches!(w, Some("so" | "before" | "until"))))
+        {
+            continue;
+        }
         if lexicon::HEDGE_CUES.contains(&word.as_str())
             || (matches!(word.as_str(), "believed" | "said" | "thought" | "rumored")
                 && next == Some("to"))
