@@ -11,7 +11,7 @@
 
 use crate::align::{Cluster, StatementRef};
 use crate::extract::quantity::{Bound, Quantity, QuantityKind};
-use crate::extract::Facts;
+use crate::extract::{lexicon, Facts};
 use crate::Document;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -226,7 +226,7 @@ fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
         fa,
         fb,
         "denies",
-        |f| f.negative_word.is_some(),
+        |_, f| f.negative_word.is_some(),
     ) {
         f.sides.push(Side {
             kind: DifferenceKind::Negation,
@@ -243,7 +243,16 @@ fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
         fa,
         fb,
         "hedges",
-        |f| f.qualifier.is_some(),
+        |cue, f| {
+            // Hearsay is matched by an attribution, a guess by a modal or an estimate.
+            let hearsay = lexicon::HEARSAY_CUES.contains(&cue.to_lowercase().as_str());
+            let list = if hearsay {
+                lexicon::ATTRIBUTIONS
+            } else {
+                lexicon::MODAL_QUALIFIERS
+            };
+            f.qualifiers.iter().any(|w| list.contains(&w.as_str()))
+        },
     ) {
         f.sides.push(Side {
             kind: DifferenceKind::Hedge,
@@ -262,7 +271,13 @@ fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
             b,
         });
     }
-    if let Some((a, b)) = entity_difference(fa, fb) {
+    if let Some((a, b, subject)) = entity_difference(fa, fb) {
+        // Statements about different actors give figures and dates of different things:
+        // "Norhaven cut 300 jobs" and "Castellan cut 450 jobs" differ in who, not in how many.
+        if subject {
+            f.sides
+                .retain(|s| !matches!(s.kind, DifferenceKind::Number | DifferenceKind::Date));
+        }
         // A quotation given to another speaker is already the finding; the different name
         // is how it shows, not a second disagreement.
         if !quoted_speakers {
@@ -292,16 +307,16 @@ fn polarity(
     fa: &Facts,
     fb: &Facts,
     verb: &str,
-    qualified: impl Fn(&Facts) -> bool,
+    qualified: impl Fn(&str, &Facts) -> bool,
 ) -> Option<(String, String)> {
     let governs = |scope: &[String], other: &Facts| {
         scope.is_empty() || scope.iter().any(|t| other.terms.contains(t))
     };
     match (cue_a, cue_b) {
-        (Some(cue), None) if governs(scope_a, fb) && !qualified(fb) => {
+        (Some(cue), None) if governs(scope_a, fb) && !qualified(cue, fb) => {
             Some((format!("{verb} (“{cue}”)"), "asserts".to_string()))
         }
-        (None, Some(cue)) if governs(scope_b, fa) && !qualified(fa) => {
+        (None, Some(cue)) if governs(scope_b, fa) && !qualified(cue, fa) => {
             Some(("asserts".to_string(), format!("{verb} (“{cue}”)")))
         }
         _ => None,
@@ -396,6 +411,40 @@ const GENERIC_NAME_WORDS: &[&str] = &[
     "writer",
     "press",
     "news",
+    "financial",
+    "holdings",
+    "capital",
+    "partners",
+    "industries",
+    "systems",
+    "technologies",
+    "communications",
+    "energy",
+    "motor",
+    "motors",
+    "airlines",
+    "insurance",
+    "securities",
+    "services",
+    "resources",
+    "trust",
+    "fund",
+    "association",
+    "council",
+    "committee",
+    "department",
+    "ministry",
+    "agency",
+    "office",
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "party",
+    "court",
+    "federal",
+    "royal",
+    "republic",
 ];
 
 /// Letters and digits of a name, lowercase ("F.T.C." → "ftc", "Visual Basic" → "visualbasic").
@@ -459,8 +508,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Whether two names may well refer to the same actor or place, so that using one where the
 /// other source uses the other is no difference: the same name, a name with a word in common
 /// ("Skagit River", "Skagit"; "Tim Muris", "Timothy Muris"), an acronym ("IAEA"), or another
-/// spelling ("Guangdong", "Guandong": one edit in eight letters; "Iran" and "Iraq" stay
-/// apart).
+/// spelling ("Guangdong", "Guandong": one edit in eight letters; "Iran" and "Iraq", or
+/// "Poland" and "Roland", stay apart).
 fn related_names(a: &str, b: &str) -> bool {
     if same_name(a, b) {
         return true;
@@ -488,7 +537,7 @@ fn related_names(a: &str, b: &str) -> bool {
         return true;
     }
     let shorter = sa.chars().count().min(sb.chars().count());
-    let allowed = shorter.saturating_sub(3) / 3;
+    let allowed = shorter.saturating_sub(4) / 4;
     allowed > 0 && edit_distance(&sa, &sb) <= allowed
 }
 
@@ -532,10 +581,12 @@ fn unmatched_share(quoted: &[String], other: &Facts) -> f64 {
     if distinct.is_empty() {
         return 0.0;
     }
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let other_names: Vec<String> = other
         .entities
         .iter()
         .flat_map(|e| crate::extract::name_words(e))
+        .map(|w| stemmer.stem(&w).into_owned())
         .collect();
     let missing = distinct
         .iter()
@@ -626,8 +677,9 @@ const ENTITY_MIN_CONTAINMENT: f64 = 0.6;
 /// not (nor anyone who could be the same: an alias, acronym, spelling or shorter form), in
 /// the same slot (the same word before and the same word after it), and the rest of the
 /// wording is largely shared. A name only one side gives, with nothing in its place on the
-/// other, is an added detail.
-fn entity_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
+/// other, is an added detail. The flag tells whether the names are the subjects (both open
+/// their sentences, "The Norhaven mill" / "The Castellan mill").
+fn entity_difference(fa: &Facts, fb: &Facts) -> Option<(String, String, bool)> {
     if term_containment(&fa.terms, &fb.terms) < ENTITY_MIN_CONTAINMENT {
         return None;
     }
@@ -643,7 +695,8 @@ fn entity_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
                 && !(x.before.is_empty() && x.after.is_empty())
         });
         if let Some(y) = partner {
-            return Some((x.name.clone(), y.name.clone()));
+            let subject = x.opens && y.opens;
+            return Some((x.name.clone(), y.name.clone(), subject));
         }
     }
     None

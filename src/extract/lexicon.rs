@@ -473,10 +473,10 @@ pub const NEGATIVE_WORDS: &[&str] = &[
 ];
 
 /// Words that make a statement less than a plain assertion without hedging it: conditionals
-/// and other modals, estimates, expectations, beliefs and accusations. A statement using one
-/// is never the plain assertion a hedged statement differs from ("could face" / "would
-/// face"; "allegedly accepted" / "was charged with accepting").
-pub const QUALIFIERS: &[&str] = &[
+/// and other modals, estimates, expectations and beliefs. A statement using one is never the
+/// plain assertion a statement hedged by a modal ("may", "could", "likely") differs from
+/// ("could face" / "would face").
+pub const MODAL_QUALIFIERS: &[&str] = &[
     "would",
     "should",
     "if",
@@ -508,19 +508,48 @@ pub const QUALIFIERS: &[&str] = &[
     "planned",
     "maybe",
     "possible",
-    "alleged",
-    "alleges",
-    "accused",
-    "charged",
-    "claimed",
-    "claims",
-    "according",
     "predicted",
     "predicts",
     "forecast",
     "intends",
     "intended",
     "potential",
+];
+
+/// Words that attribute a statement to an accuser or a report. A statement using one is never
+/// the plain assertion a statement hedged as hearsay ("allegedly", "reportedly") differs from
+/// ("allegedly took bribes" / "was charged with taking bribes").
+pub const ATTRIBUTIONS: &[&str] = &[
+    "alleged",
+    "alleges",
+    "accused",
+    "accuses",
+    "charged",
+    "claimed",
+    "claims",
+    "according",
+    "reported",
+    "reports",
+    "suspected",
+];
+
+/// Hedge cues that mark hearsay rather than possibility.
+pub const HEARSAY_CUES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "supposedly",
+    "rumored",
+    "rumoured",
+    "unconfirmed",
+    "speculation",
+    "speculated",
+    "believed",
+    "thought",
+    "said",
+    "reported",
+    "suspected",
+    "understood",
 ];
 
 /// Words that present a statement as reported, possible or speculated rather than asserted.

@@ -47,17 +47,17 @@ pub struct Facts {
     /// "unless"): a statement with one does not plainly assert, so it never stands against a
     /// negated one.
     pub negative_word: Option<String>,
-    /// A word that qualifies the statement without being a hedge cue: a conditional or
-    /// another modal ("would", "if"), an estimate, expectation or belief, or an accusation
-    /// ("charged", "alleged"). Such a statement does not plainly assert, so it never stands
-    /// against a hedged one.
-    pub qualifier: Option<String>,
+    /// Words that qualify the statement without being hedge cues, lowercase: conditionals
+    /// and other modals, estimates and beliefs ([`lexicon::MODAL_QUALIFIERS`]) and
+    /// attributions to an accuser or a report ([`lexicon::ATTRIBUTIONS`]). A statement with
+    /// the matching kind does not plainly assert, so it never stands against a hedged one.
+    pub qualifiers: Vec<String>,
     /// Canonical names given as the speaker: named outside quotation marks, right before or
     /// after a verb of saying ("Ruiz said", "said Hannah Price"), and not a description
     /// ("the Connecticut Democrat said" names a role, not a person).
     pub speakers: Vec<String>,
     /// Content words inside quotation marks, stemmed and synonym-folded like `terms`, with
-    /// the words of names quoted (lowercase, canonical), so quoted wording can be compared.
+    /// the words of names quoted (lowercase, stemmed), so quoted wording can be compared.
     pub quote_terms: Vec<String>,
     /// Each entity mention with the lowercase words just before and after it, the slot it
     /// fills ("met in _ next"), so the judge can tell a different place in the same role
@@ -75,6 +75,9 @@ pub struct EntitySlot {
     pub before: String,
     /// The word after the mention, lowercase; empty at the end of the sentence.
     pub after: String,
+    /// Whether the mention opens the sentence (only "the", "a" or "an" before it): the
+    /// subject slot.
+    pub opens: bool,
 }
 
 /// A word of a sentence with its byte range.
@@ -286,7 +289,14 @@ impl Extractor {
         let hedge = hedge_cue(tokens, &lower);
         let first_of = |list: &[&str]| lower.iter().find(|w| list.contains(&w.as_str())).cloned();
         let negative_word = first_of(lexicon::NEGATIVE_WORDS);
-        let qualifier = first_of(lexicon::QUALIFIERS);
+        let qualifiers: Vec<String> = lower
+            .iter()
+            .filter(|w| {
+                lexicon::MODAL_QUALIFIERS.contains(&w.as_str())
+                    || lexicon::ATTRIBUTIONS.contains(&w.as_str())
+            })
+            .cloned()
+            .collect();
         let quoted = quotes(text);
         let outside_quotes = |s: usize, e: usize| !quoted.iter().any(|q| s < q.1 && e > q.0);
         let mut speakers: Vec<String> = Vec::new();
@@ -294,16 +304,16 @@ impl Extractor {
             if !outside_quotes(*s, *e) || speakers.contains(name) {
                 continue;
             }
-            let before = tokens.iter().rposition(|t| t.end <= *s);
-            let after = tokens.iter().position(|t| t.start >= *e);
+            // Tokens are in order, so the neighbours are found by binary search.
+            let before = tokens.partition_point(|t| t.end <= *s).checked_sub(1);
+            let after =
+                Some(tokens.partition_point(|t| t.start < *e)).filter(|&k| k < tokens.len());
             let word = |k: Option<usize>| k.map(|k| lower[k].as_str()).unwrap_or("");
             let described = matches!(word(before), "the" | "a" | "an");
-            let speaking = SPEECH_VERBS.contains(&word(before))
-                || SPEECH_VERBS.contains(&word(after))
-                || (word(before) == "to"
-                    && before
-                        .and_then(|k| k.checked_sub(1))
-                        .is_some_and(|k| lower[k] == "according"));
+            // "Ruiz said", "said Ruiz"; but "told Ruiz" names the listener.
+            let speaking = SPEECH_VERBS.contains(&word(after))
+                || (SPEECH_VERBS.contains(&word(before))
+                    && !matches!(word(before), "told" | "tells"));
             if speaking && !described {
                 speakers.push(name.clone());
             }
@@ -318,9 +328,10 @@ impl Extractor {
                 quote_terms.push(terms[i].clone());
             }
         }
-        for (name, s, e) in &mentions {
-            if inside_quotes(*s, *e) {
-                quote_terms.extend(name_words(name));
+        for (k, t) in tokens.iter().enumerate() {
+            if inside_quotes(t.start, t.end) && term_at[k].is_none() && in_entity(t) {
+                let word = strip_possessive(&lower[k]);
+                quote_terms.push(self.stemmer.stem(word).into_owned());
             }
         }
         // A name joined by a lowercase particle ("Dar es Salaam", "Osama bin Laden") is read
@@ -344,20 +355,19 @@ impl Extractor {
         let entity_slots = joined
             .into_iter()
             .map(|(name, s, e)| {
-                let before = tokens
-                    .iter()
-                    .rposition(|t| t.end <= s)
-                    .map(|k| lower[k].clone())
-                    .unwrap_or_default();
-                let after = tokens
-                    .iter()
-                    .position(|t| t.start >= e)
-                    .map(|k| lower[k].clone())
+                let before_at = tokens.partition_point(|t| t.end <= s).checked_sub(1);
+                let before = before_at.map(|k| lower[k].clone()).unwrap_or_default();
+                let opens = before_at
+                    .is_none_or(|k| k == 0 && matches!(before.as_str(), "the" | "a" | "an"));
+                let after = lower
+                    .get(tokens.partition_point(|t| t.start < e))
+                    .cloned()
                     .unwrap_or_default();
                 EntitySlot {
                     name,
                     before,
                     after,
+                    opens,
                 }
             })
             .collect();
@@ -369,7 +379,7 @@ impl Extractor {
             negation: negation.map(|i| tokens[i].text.to_string()),
             hedge: hedge.map(|i| tokens[i].text.to_string()),
             negative_word,
-            qualifier,
+            qualifiers,
             quotes: quoted.into_iter().map(|q| q.2).collect(),
             terms,
             speakers,
@@ -719,7 +729,6 @@ const SPEECH_VERBS: &[&str] = &[
     "testified",
     "recalled",
     "noted",
-    "quoted",
 ];
 
 /// The lowercase words of a name ("Dar es Salaam" → dar, es, salaam), letters and digits only.
@@ -734,8 +743,8 @@ pub fn name_words(name: &str) -> Vec<String> {
 fn negation_cue(text: &str, tokens: &[Token<'_>], lower: &[String]) -> Option<usize> {
     for (i, word) in lower.iter().enumerate() {
         let next = lower.get(i + 1).map(String::as_str);
-        // "not only … but also" adds, it does not deny.
-        if word == "not" && next == Some("only") {
+        // "not only … but also" adds, it does not deny; "nothing but praise" praises.
+        if (word == "not" && next == Some("only")) || (word == "nothing" && next == Some("but")) {
             continue;
         }
         // "No. 1" is a number sign.
@@ -772,12 +781,11 @@ fn hedge_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<usize> {
         );
         // "Could not" is inability, a negation; "so a witness could identify him" and "fled
         // before they could take anything" state what was possible, not a guess.
-        let before_prev = i.checked_sub(2).map(|p| lower[p].as_str());
         if word == "could"
             && (next == Some("not")
-                || [prev, before_prev]
+                || lower[i.saturating_sub(3)..i]
                     .iter()
-                    .any(|w| matches!(w, Some("so" | "before" | "until"))))
+                    .any(|w| matches!(w.as_str(), "so" | "before" | "until")))
         {
             continue;
         }
