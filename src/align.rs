@@ -10,6 +10,7 @@
 
 use crate::extract::Facts;
 use crate::Document;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// A statement's address: document index and sentence index within it.
@@ -97,10 +98,26 @@ const IDF_PRIOR: f64 = 50.0;
 pub const MIN_SCORE: f64 = 0.5;
 
 /// Features shared by more statements than this are too common to propose candidates (they
-/// still count when a proposed pair is scored).
+/// still count when a proposed pair is scored). The ceiling keeps the work per statement
+/// bounded however large the corpus grows, so alignment stays linear in the statements.
 fn posting_cap(statements: usize) -> usize {
-    (statements / 10).max(64)
+    (statements / 10).clamp(64, MAX_POSTING)
 }
+
+/// Ceiling of [`posting_cap`].
+const MAX_POSTING: usize = 512;
+
+/// A statement proposes candidates through this many of its rarest features: a pair that says
+/// the same thing shares at least one rare word, name or figure.
+const PROPOSING_FEATURES: usize = 8;
+
+/// Candidates per statement that are scored in full, the best by the IDF mass of the rare
+/// features they share. Ranking first keeps a statement repeated in thousands of articles
+/// from making its own cost quadratic.
+const SCORED_CANDIDATES: usize = 32;
+
+/// Postings a statement may walk to find its candidates (the rarest feature's always).
+const POSTING_BUDGET: usize = 384;
 
 #[derive(Default)]
 struct Interner {
@@ -206,6 +223,8 @@ struct Profile {
 /// Every comparable statement of a set of documents, profiled, with IDF per feature.
 struct Index {
     profiles: Vec<Profile>,
+    /// `profiles[i].doc`, packed: candidate search reads it for every posting.
+    doc_of: Vec<u32>,
     df: Vec<u32>,
     idf: Vec<f64>,
     /// For each feature, the id of its letters and digits lowercased: equal for spellings of
@@ -303,6 +322,7 @@ impl Index {
             })
             .collect();
         Index {
+            doc_of: profiles.iter().map(|p| p.doc as u32).collect(),
             profiles,
             df,
             idf,
@@ -366,43 +386,126 @@ fn best_partners(index: &Index) -> Vec<Vec<(usize, f64, Signals)>> {
         }
     }
     let docs = profiles.iter().map(|p| p.doc + 1).max().unwrap_or(0);
-    let mut seen = vec![u32::MAX; profiles.len()];
-    // Slot of each document in `per_doc` for the statement being scored, stamped with it.
-    let mut slot_of_doc: Vec<(u32, usize)> = vec![(u32::MAX, 0); docs];
-    let mut candidates: Vec<usize> = Vec::new();
-    let mut best: Vec<Vec<(usize, f64, Signals)>> = Vec::with_capacity(profiles.len());
-    for (i, p) in profiles.iter().enumerate() {
-        let stamp = i as u32;
-        candidates.clear();
-        for &(id, _) in &p.features {
-            for &j in &postings[id as usize] {
-                let j = j as usize;
-                if seen[j] != stamp && profiles[j].doc != p.doc {
-                    seen[j] = stamp;
-                    candidates.push(j);
-                }
-            }
+    // Each statement is independent of the others; rayon keeps the results in index order, so
+    // the output does not depend on the number of threads.
+    // Working memory is as large as the corpus, so it is made once per chunk of statements,
+    // not once per rayon split (which would make its cost quadratic).
+    let chunks = 16 * rayon::current_num_threads();
+    let chunk = profiles.len().div_ceil(chunks).max(256);
+    let starts: Vec<usize> = (0..profiles.len()).step_by(chunk).collect();
+    let per_chunk: Vec<Vec<Vec<(usize, f64, Signals)>>> = starts
+        .into_par_iter()
+        .map(|start| {
+            let mut scratch = Scratch::new(profiles.len(), docs);
+            (start..(start + chunk).min(profiles.len()))
+                .map(|i| partners_of(index, &postings, cap, i, &mut scratch))
+                .collect()
+        })
+        .collect();
+    per_chunk.into_iter().flatten().collect()
+}
+
+/// Per-thread working memory of [`partners_of`], reused from statement to statement.
+struct Scratch {
+    /// Accumulated shared IDF mass per statement, valid where `touched` lists it.
+    mass: Vec<f64>,
+    touched: Vec<u32>,
+    /// Slot of each document in the result for the statement being scored, stamped with it.
+    slot_of_doc: Vec<(u32, usize)>,
+}
+
+impl Scratch {
+    fn new(statements: usize, docs: usize) -> Scratch {
+        Scratch {
+            mass: vec![0.0; statements],
+            touched: Vec::new(),
+            slot_of_doc: vec![(u32::MAX, 0); docs],
         }
-        candidates.sort_unstable();
-        let mut per_doc: Vec<(usize, f64, Signals)> = Vec::new();
-        for &j in &candidates {
-            let signals = signals(index, p, &profiles[j]);
-            let score = signals.score();
-            let doc = profiles[j].doc;
-            if slot_of_doc[doc].0 != stamp {
-                slot_of_doc[doc] = (stamp, per_doc.len());
-                per_doc.push((j, score, signals));
-            } else {
-                let slot = &mut per_doc[slot_of_doc[doc].1];
-                // Ties go to the earlier statement, since candidates are visited in order.
-                if score > slot.1 {
-                    *slot = (j, score, signals);
-                }
-            }
-        }
-        best.push(per_doc);
     }
-    best
+}
+
+/// Statement `i`'s best-scoring candidate in each other document.
+fn partners_of(
+    index: &Index,
+    postings: &[Vec<u32>],
+    cap: usize,
+    i: usize,
+    scratch: &mut Scratch,
+) -> Vec<(usize, f64, Signals)> {
+    let profiles = &index.profiles;
+    let p = &profiles[i];
+    let mut proposing: Vec<(u32, f64)> = p
+        .features
+        .iter()
+        .copied()
+        // A feature only this statement has proposes nobody.
+        .filter(|&(id, _)| (2..=cap).contains(&(index.df[id as usize] as usize)))
+        .collect();
+    // Rarest first; the feature id breaks ties so the choice never depends on input order.
+    proposing.sort_by(|a, b| {
+        index.df[a.0 as usize]
+            .cmp(&index.df[b.0 as usize])
+            .then(a.0.cmp(&b.0))
+    });
+    proposing.truncate(PROPOSING_FEATURES);
+    let mut walked = 0;
+    for &(id, w) in &proposing {
+        // The rarest features come first and say the most; commoner ones are walked only while
+        // the budget lasts, so no statement costs more than a fixed amount.
+        let posting = &postings[id as usize];
+        if walked > 0 && walked + posting.len() > POSTING_BUDGET {
+            break;
+        }
+        walked += posting.len();
+        for &j in posting {
+            let ju = j as usize;
+            if index.doc_of[ju] == p.doc as u32 {
+                continue;
+            }
+            if scratch.mass[ju] == 0.0 {
+                scratch.touched.push(j);
+            }
+            // Rare features have positive IDF, so a touched entry never stays at zero.
+            scratch.mass[ju] += w.max(f64::MIN_POSITIVE);
+        }
+    }
+    let mut candidates: Vec<(f64, u32)> = scratch
+        .touched
+        .drain(..)
+        .map(|j| (std::mem::take(&mut scratch.mass[j as usize]), j))
+        .collect();
+    if candidates.len() > SCORED_CANDIDATES {
+        // Most shared mass first; among equals the statement nearest in corpus order, so
+        // copies of one sentence across many articles link up in a chain rather than all
+        // choosing the same few.
+        let distance = |j: u32| (j as usize).abs_diff(i);
+        candidates.select_nth_unstable_by(SCORED_CANDIDATES - 1, |a, b| {
+            b.0.total_cmp(&a.0)
+                .then(distance(a.1).cmp(&distance(b.1)))
+                .then(a.1.cmp(&b.1))
+        });
+        candidates.truncate(SCORED_CANDIDATES);
+    }
+    let mut candidates: Vec<usize> = candidates.into_iter().map(|(_, j)| j as usize).collect();
+    candidates.sort_unstable();
+    let stamp = i as u32;
+    let mut per_doc: Vec<(usize, f64, Signals)> = Vec::new();
+    for j in candidates {
+        let signals = signals(index, p, &profiles[j]);
+        let score = signals.score();
+        let doc = profiles[j].doc;
+        if scratch.slot_of_doc[doc].0 != stamp {
+            scratch.slot_of_doc[doc] = (stamp, per_doc.len());
+            per_doc.push((j, score, signals));
+        } else {
+            let slot = &mut per_doc[scratch.slot_of_doc[doc].1];
+            // Ties go to the earlier statement, since candidates are visited in order.
+            if score > slot.1 {
+                *slot = (j, score, signals);
+            }
+        }
+    }
+    per_doc
 }
 
 fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {

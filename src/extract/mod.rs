@@ -106,6 +106,8 @@ pub struct Extractor {
     synonyms: HashMap<&'static str, &'static str>,
     /// Surface form (tokens joined by one space) → canonical name.
     aliases: HashMap<String, String>,
+    /// First word of every alias key.
+    alias_starts: HashSet<String>,
     longest_alias: usize,
 }
 
@@ -139,6 +141,11 @@ impl Extractor {
                 add(canonical, form);
             }
         }
+        let alias_starts = aliases
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_string)
+            .collect();
         let longest_alias = aliases
             .keys()
             .map(|k| k.split(' ').count())
@@ -150,6 +157,7 @@ impl Extractor {
             non_entity: lexicon::NON_ENTITY_CAPS.iter().copied().collect(),
             synonyms: lexicon::SYNONYMS.iter().copied().collect(),
             aliases,
+            alias_starts,
             longest_alias,
         }
     }
@@ -276,6 +284,13 @@ impl Extractor {
     }
 
     fn alias_at(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
+        // Most words start no alias: one set lookup instead of building every window's key.
+        let first = tokens[i].text;
+        if !self.alias_starts.contains(first)
+            && !self.alias_starts.contains(strip_possessive(first))
+        {
+            return None;
+        }
         let max = self.longest_alias.min(tokens.len() - i);
         for n in (1..=max).rev() {
             let window = &tokens[i..i + n];
