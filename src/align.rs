@@ -11,7 +11,7 @@
 use crate::extract::Facts;
 use crate::Document;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A statement's address: document index and sentence index within it.
 pub type StatementRef = (usize, usize);
@@ -114,10 +114,10 @@ const PROPOSING_FEATURES: usize = 8;
 /// Candidates per statement that are scored in full, the best by the IDF mass of the rare
 /// features they share. Ranking first keeps a statement repeated in thousands of articles
 /// from making its own cost quadratic.
-const SCORED_CANDIDATES: usize = 32;
+const SCORED_CANDIDATES: usize = 16;
 
 /// Postings a statement may walk to find its candidates (the rarest feature's always).
-const POSTING_BUDGET: usize = 384;
+const POSTING_BUDGET: usize = 256;
 
 #[derive(Default)]
 struct Interner {
@@ -223,8 +223,6 @@ struct Profile {
 /// Every comparable statement of a set of documents, profiled, with IDF per feature.
 struct Index {
     profiles: Vec<Profile>,
-    /// `profiles[i].doc`, packed: candidate search reads it for every posting.
-    doc_of: Vec<u32>,
     df: Vec<u32>,
     idf: Vec<f64>,
     /// For each feature, the id of its letters and digits lowercased: equal for spellings of
@@ -234,35 +232,36 @@ struct Index {
 
 impl Index {
     fn build(docs: &[Document], background: Option<&Background>) -> Index {
+        let statements: Vec<(usize, usize)> = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| {
+                doc.sentences
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, sentence)| sentence.is_comparable())
+                    .map(move |(s, _)| (d, s))
+            })
+            .collect();
+        // Keys are built in parallel; ids are then given in statement order, so they do not
+        // depend on the number of threads.
+        let keys: Vec<FeatureKeys> = statements
+            .par_iter()
+            .map(|&(d, s)| FeatureKeys::of(&docs[d].facts[s]))
+            .collect();
         let mut interner = Interner::default();
-        let mut profiles = Vec::new();
-        let mut raw: Vec<[Vec<u32>; 4]> = Vec::new();
-        for (d, doc) in docs.iter().enumerate() {
-            for (s, (sentence, facts)) in doc.sentences.iter().zip(&doc.facts).enumerate() {
-                if !sentence.is_comparable() {
-                    continue;
-                }
-                let keys = FeatureKeys::of(facts);
+        let raw: Vec<[Vec<u32>; 4]> = keys
+            .iter()
+            .map(|keys| {
                 let mut ids = |v: &[String]| v.iter().map(|k| interner.id(k)).collect::<Vec<u32>>();
-                raw.push([
+                [
                     ids(&keys.terms),
                     ids(&keys.entities),
                     ids(&keys.bigrams),
                     ids(&keys.numbers),
-                ]);
-                profiles.push(Profile {
-                    doc: d,
-                    sentence: s,
-                    features: Vec::new(),
-                    norm: 0.0,
-                    mass: 0.0,
-                    terms: keys.terms.len(),
-                    entities: Vec::new(),
-                    bigrams: Vec::new(),
-                    numbers: Vec::new(),
-                });
-            }
-        }
+                ]
+            })
+            .collect();
         let mut df = vec![0u32; interner.keys.len()];
         for ids in &raw {
             let mut seen: Vec<u32> = ids.iter().flatten().copied().collect();
@@ -272,57 +271,67 @@ impl Index {
                 df[id as usize] += 1;
             }
         }
-        let total = (profiles.len() + background.map_or(0, |b| b.statements)) as f64;
+        let total = (statements.len() + background.map_or(0, |b| b.statements)) as f64;
         // A background of IDF_PRIOR imaginary statements lacking every feature keeps IDF
         // meaningful for two short texts, where every shared word would otherwise look common.
         let idf: Vec<f64> = interner
             .keys
-            .iter()
+            .par_iter()
             .zip(&df)
             .map(|(key, &n)| {
                 let n = (n + background.map_or(0, |b| b.df(key))) as f64;
                 ((total + IDF_PRIOR) / (n + 0.5)).ln().max(0.0)
             })
             .collect();
-        for (p, [terms, entities, bigrams, numbers]) in profiles.iter_mut().zip(raw) {
-            let mut features: Vec<(u32, f64)> = terms
-                .iter()
-                .chain(&entities)
-                .chain(&numbers)
-                .map(|&t| (t, idf[t as usize]))
-                .collect();
-            features.sort_unstable_by_key(|&(id, _)| id);
-            // Repeated words add their weight once per occurrence.
-            features.dedup_by(|b, a| {
-                if a.0 == b.0 {
-                    a.1 += b.1;
-                    true
-                } else {
-                    false
-                }
-            });
-            p.norm = features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            p.mass = features.iter().map(|(_, w)| w).sum();
-            p.features = features;
-            p.entities = sorted_unique(entities);
-            p.bigrams = sorted_unique(bigrams);
-            p.numbers = sorted_unique(numbers);
-        }
-        let mut spellings = Interner::default();
-        let name_key = interner
+        let profiles: Vec<Profile> = statements
+            .par_iter()
+            .zip(raw)
+            .zip(&keys)
+            .map(
+                |((&(doc, sentence), [terms, entities, bigrams, numbers]), keys)| {
+                    let mut features: Vec<(u32, f64)> = terms
+                        .iter()
+                        .chain(&entities)
+                        .chain(&numbers)
+                        .map(|&t| (t, idf[t as usize]))
+                        .collect();
+                    features.sort_unstable_by_key(|&(id, _)| id);
+                    // Repeated words add their weight once per occurrence.
+                    features.dedup_by(|b, a| {
+                        if a.0 == b.0 {
+                            a.1 += b.1;
+                            true
+                        } else {
+                            false
+                        }
+                    });
+                    Profile {
+                        doc,
+                        sentence,
+                        norm: features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt(),
+                        mass: features.iter().map(|(_, w)| w).sum(),
+                        features,
+                        terms: keys.terms.len(),
+                        entities: sorted_unique(entities),
+                        bigrams: sorted_unique(bigrams),
+                        numbers: sorted_unique(numbers),
+                    }
+                },
+            )
+            .collect();
+        let folded: Vec<String> = interner
             .keys
-            .iter()
+            .par_iter()
             .map(|k| {
-                let folded: String = k
-                    .chars()
+                k.chars()
                     .filter(|c| c.is_alphanumeric())
                     .flat_map(char::to_lowercase)
-                    .collect();
-                spellings.id(&folded)
+                    .collect()
             })
             .collect();
+        let mut spellings = Interner::default();
+        let name_key = folded.iter().map(|k| spellings.id(k)).collect();
         Index {
-            doc_of: profiles.iter().map(|p| p.doc as u32).collect(),
             profiles,
             df,
             idf,
@@ -377,11 +386,12 @@ fn sorted_unique(mut v: Vec<u32>) -> Vec<u32> {
 fn best_partners(index: &Index) -> Vec<Vec<(usize, f64, Signals)>> {
     let profiles = &index.profiles;
     let cap = posting_cap(profiles.len());
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.df.len()];
+    // Each posting carries its statement's document, so the walk reads memory in order.
+    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); index.df.len()];
     for (i, p) in profiles.iter().enumerate() {
         for &(id, _) in &p.features {
             if (index.df[id as usize] as usize) <= cap {
-                postings[id as usize].push(i as u32);
+                postings[id as usize].push((i as u32, p.doc as u32));
             }
         }
     }
@@ -407,8 +417,9 @@ fn best_partners(index: &Index) -> Vec<Vec<(usize, f64, Signals)>> {
 
 /// Per-thread working memory of [`partners_of`], reused from statement to statement.
 struct Scratch {
-    /// Accumulated shared IDF mass per statement, valid where `touched` lists it.
-    mass: Vec<f64>,
+    /// Accumulated shared IDF mass per statement, valid where `touched` lists it (single
+    /// precision: it only ranks candidates, and half the memory is walked).
+    mass: Vec<f32>,
     touched: Vec<u32>,
     /// Slot of each document in the result for the statement being scored, stamped with it.
     slot_of_doc: Vec<(u32, usize)>,
@@ -427,7 +438,7 @@ impl Scratch {
 /// Statement `i`'s best-scoring candidate in each other document.
 fn partners_of(
     index: &Index,
-    postings: &[Vec<u32>],
+    postings: &[Vec<(u32, u32)>],
     cap: usize,
     i: usize,
     scratch: &mut Scratch,
@@ -457,36 +468,39 @@ fn partners_of(
             break;
         }
         walked += posting.len();
-        for &j in posting {
-            let ju = j as usize;
-            if index.doc_of[ju] == p.doc as u32 {
+        let w = w.max(f64::from(f32::MIN_POSITIVE)) as f32;
+        for &(j, doc) in posting {
+            if doc == p.doc as u32 {
                 continue;
             }
-            if scratch.mass[ju] == 0.0 {
+            let mass = &mut scratch.mass[j as usize];
+            if *mass == 0.0 {
                 scratch.touched.push(j);
             }
             // Rare features have positive IDF, so a touched entry never stays at zero.
-            scratch.mass[ju] += w.max(f64::MIN_POSITIVE);
+            *mass += w;
         }
     }
-    let mut candidates: Vec<(f64, u32)> = scratch
+    // One sortable word per candidate: more shared mass first, then the statement nearest
+    // in corpus order (so copies of one sentence across many articles link up in a chain
+    // rather than all choosing the same few), then the earlier one. Positive floats order
+    // like their bit patterns, so the mass is inverted into the high half.
+    let key = |mass: f32, j: u32| -> u64 {
+        let distance = (j as usize).abs_diff(i) as u64;
+        (u64::from(!mass.to_bits()) << 32)
+            | (distance.min(u64::from(u32::MAX >> 1)) << 1)
+            | u64::from(j as usize > i)
+    };
+    let mut ranked: Vec<(u64, u32)> = scratch
         .touched
         .drain(..)
-        .map(|j| (std::mem::take(&mut scratch.mass[j as usize]), j))
+        .map(|j| (key(std::mem::take(&mut scratch.mass[j as usize]), j), j))
         .collect();
-    if candidates.len() > SCORED_CANDIDATES {
-        // Most shared mass first; among equals the statement nearest in corpus order, so
-        // copies of one sentence across many articles link up in a chain rather than all
-        // choosing the same few.
-        let distance = |j: u32| (j as usize).abs_diff(i);
-        candidates.select_nth_unstable_by(SCORED_CANDIDATES - 1, |a, b| {
-            b.0.total_cmp(&a.0)
-                .then(distance(a.1).cmp(&distance(b.1)))
-                .then(a.1.cmp(&b.1))
-        });
-        candidates.truncate(SCORED_CANDIDATES);
+    if ranked.len() > SCORED_CANDIDATES {
+        ranked.select_nth_unstable(SCORED_CANDIDATES - 1);
+        ranked.truncate(SCORED_CANDIDATES);
     }
-    let mut candidates: Vec<usize> = candidates.into_iter().map(|(_, j)| j as usize).collect();
+    let mut candidates: Vec<usize> = ranked.into_iter().map(|(_, j)| j as usize).collect();
     candidates.sort_unstable();
     let stamp = i as u32;
     let mut per_doc: Vec<(usize, f64, Signals)> = Vec::new();

@@ -250,6 +250,15 @@ pub(crate) fn classify(line: &str) -> LineClass {
 }
 
 fn label(line: &str) -> LineClass {
+    // Every label ends in ':' or '?' within its first few words; most lines have neither
+    // there, and the check is far cheaper than the pattern.
+    let mut head = line
+        .char_indices()
+        .take_while(|&(i, _)| i < 48)
+        .map(|(_, c)| c);
+    if !head.any(|c| c == ':' || c == '?') {
+        return LineClass::Text;
+    }
     match LABEL_RE.find(line) {
         Some(m) if m.end() < line.len() => LineClass::Labelled(m.end()),
         _ => LineClass::Text,
