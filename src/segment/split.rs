@@ -3,7 +3,8 @@
 //! This module owns one decision: where, inside a block of text, one sentence ends and the
 //! next begins. It answers with byte ranges into the caller's string, so every later stage
 //! (extraction, alignment, the report) can point back at the exact input bytes; it never
-//! rewrites text. Cleaning (HTML, dot leaders, joined wrapped words) belongs to ingest.
+//! rewrites text. Cleaning belongs to ingest (formats, joined wrapped lines) and to
+//! [`super::render`] (what a sentence's text shows).
 //!
 //! The detector is hand-written. One pass over the bytes pairs quotes and brackets, finds
 //! inline list labels and notes every byte that may call for a decision (stop marks, line
