@@ -3003,6 +3003,13 @@ impl<'a> Scanner<'a> {
                 && ordinal_word(w).is_none()
                 && denominator(w).is_none()
                 && !looks_plural(w)
+                // "a 5,000-strong force", "40-odd", "a 12-high stack": adjectives, not nouns.
+                && !matches!(
+                    w,
+                    "strong" | "odd" | "plus" | "old" | "long" | "wide" | "high" | "deep"
+                        | "tall" | "thick" | "heavy" | "large" | "big" | "small" | "sized"
+                        | "based" | "ish"
+                )
                 // "a 10-year-old", "two-and-a-half": the next part goes on.
                 && !(self.is_sym(h + 2, '-') && self.attached(h + 2));
             return plain_noun.then(|| (w.to_string(), QuantityKind::Count, h + 2));

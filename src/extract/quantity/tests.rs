@@ -490,6 +490,7 @@ fn hyphenated_compound_names_the_unit() {
     assert_eq!(units, vec!["door", "door", "door"]);
     let qs = quantities("They signed two-, three- and five-year deals.");
     assert!(qs.iter().all(|q| q.unit == "year"), "{qs:#?}");
+    assert_eq!(one("a 3,000-strong force").unit, "");
     // Years before a hyphen stay years.
     assert_eq!(one("a 2016-era law").kind, QuantityKind::Year);
 }
