@@ -209,7 +209,9 @@ fn output_is_identical_across_runs() {
 fn output_does_not_depend_on_the_thread_count() {
     // Enough statements that reading and candidate search are split across threads.
     let dir = tempfile::tempdir().unwrap();
-    let places = ["harbour", "bridge", "tunnel", "canal", "airport", "depot", "market"];
+    let places = [
+        "harbour", "bridge", "tunnel", "canal", "airport", "depot", "market",
+    ];
     for d in 0..40 {
         let mut text = format!("Report {d}\n\n");
         for s in 0..12 {
@@ -229,7 +231,11 @@ fn output_does_not_depend_on_the_thread_count() {
             .arg(dir.path())
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out.stdout
     };
     let one = run("1");
