@@ -287,38 +287,35 @@ impl Index {
         let profiles: Vec<Profile> = statements
             .par_iter()
             .zip(raw)
-            .zip(&keys)
-            .map(
-                |((&(doc, sentence), [terms, entities, bigrams, numbers]), keys)| {
-                    let mut features: Vec<(u32, f64)> = terms
-                        .iter()
-                        .chain(&entities)
-                        .chain(&numbers)
-                        .map(|&t| (t, idf[t as usize]))
-                        .collect();
-                    features.sort_unstable_by_key(|&(id, _)| id);
-                    // Repeated words add their weight once per occurrence.
-                    features.dedup_by(|b, a| {
-                        if a.0 == b.0 {
-                            a.1 += b.1;
-                            true
-                        } else {
-                            false
-                        }
-                    });
-                    Profile {
-                        doc,
-                        sentence,
-                        norm: features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt(),
-                        mass: features.iter().map(|(_, w)| w).sum(),
-                        features,
-                        terms: keys.terms.len(),
-                        entities: sorted_unique(entities),
-                        bigrams: sorted_unique(bigrams),
-                        numbers: sorted_unique(numbers),
+            .map(|(&(doc, sentence), [terms, entities, bigrams, numbers])| {
+                let mut features: Vec<(u32, f64)> = terms
+                    .iter()
+                    .chain(&entities)
+                    .chain(&numbers)
+                    .map(|&t| (t, idf[t as usize]))
+                    .collect();
+                features.sort_unstable_by_key(|&(id, _)| id);
+                // Repeated words add their weight once per occurrence.
+                features.dedup_by(|b, a| {
+                    if a.0 == b.0 {
+                        a.1 += b.1;
+                        true
+                    } else {
+                        false
                     }
-                },
-            )
+                });
+                Profile {
+                    doc,
+                    sentence,
+                    norm: features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt(),
+                    mass: features.iter().map(|(_, w)| w).sum(),
+                    features,
+                    terms: terms.len(),
+                    entities: sorted_unique(entities),
+                    bigrams: sorted_unique(bigrams),
+                    numbers: sorted_unique(numbers),
+                }
+            })
             .collect();
         let folded: Vec<String> = interner
             .keys

@@ -289,15 +289,18 @@ type ClaimKey = (
     Vec<(String, Vec<String>)>,
 );
 
+/// The path of document `id`: stable across input orders, unlike the id itself.
+fn path_of(report: &CompareReport, id: &str) -> String {
+    report
+        .documents
+        .iter()
+        .find(|d| d.id == id)
+        .map(|d| d.path.clone())
+        .unwrap_or_default()
+}
+
 fn claims_by_path(report: &CompareReport) -> BTreeSet<ClaimKey> {
-    let path = |id: &str| {
-        report
-            .documents
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| d.path.clone())
-            .unwrap_or_default()
-    };
+    let path = |id: &str| path_of(report, id);
     report
         .claims
         .iter()
@@ -333,14 +336,7 @@ fn claims_by_path(report: &CompareReport) -> BTreeSet<ClaimKey> {
 type NumberKey = (String, bool, Vec<(String, String)>);
 
 fn numbers_by_path(report: &CompareReport) -> BTreeSet<NumberKey> {
-    let path = |id: &str| {
-        report
-            .documents
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| d.path.clone())
-            .unwrap_or_default()
-    };
+    let path = |id: &str| path_of(report, id);
     report
         .numbers
         .iter()

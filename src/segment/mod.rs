@@ -118,30 +118,21 @@ pub fn segment(doc: &Ingested) -> Vec<Sentence> {
     for block in &doc.blocks {
         let whole = 0..block.text.len();
         match block.kind {
-            BlockKind::Title | BlockKind::Heading => {
+            // A heading or a chrome line is one item, whatever punctuation it holds.
+            BlockKind::Title | BlockKind::Heading | BlockKind::Boilerplate => {
+                let kind = if block.kind == BlockKind::Boilerplate {
+                    SentenceKind::Boilerplate
+                } else {
+                    SentenceKind::Heading
+                };
+                let markup = render::Markup::find(&block.text);
                 push(
                     doc,
                     block,
-                    piece(
-                        &block.text,
-                        whole,
-                        &render::Markup::find(&block.text),
-                        Some(SentenceKind::Heading),
-                    ),
+                    piece(&block.text, whole, &markup, Some(kind)),
                     &mut out,
                 );
             }
-            BlockKind::Boilerplate => push(
-                doc,
-                block,
-                piece(
-                    &block.text,
-                    whole,
-                    &render::Markup::find(&block.text),
-                    Some(SentenceKind::Boilerplate),
-                ),
-                &mut out,
-            ),
             BlockKind::Paragraph | BlockKind::ListItem => {
                 for p in pieces(&block.text, LineBreaks::Significant) {
                     push(doc, block, Some(p), &mut out);
