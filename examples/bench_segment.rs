@@ -1,4 +1,5 @@
-//! Throughput of `segment::split` on one core.
+//! Throughput of `segment::split` (and of `segment::pieces`, splitting plus rendering) on
+//! one core.
 //!
 //! Usage: `cargo run --release --example bench_segment [-- MEGABYTES]` (default 16)
 //!
@@ -10,9 +11,11 @@
 //!   the figure does not depend on data outside the repository.
 //!
 //! Each corpus is split paragraph by paragraph, the way `segment` calls `split`, and also as
-//! one single block, which exercises the worst case for look-arounds.
+//! one single block, which exercises the worst case for look-arounds. The paragraphs are
+//! also run through `pieces`, which adds the rendering of every sentence's text.
 
-use factdiff::segment::split::split;
+use factdiff::segment::pieces;
+use factdiff::segment::split::{split, LineBreaks};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -174,6 +177,17 @@ fn measure(name: &str, paragraphs: &[&str]) {
     println!(
         "{name:<10} per paragraph: {mb:6.1} MB, {:>7} paragraphs, {sentences:>8} sentences: {}",
         paragraphs.len(),
+        rates(mb, cpu, wall)
+    );
+
+    let (cpu, wall, _) = best_of(3, || {
+        paragraphs
+            .iter()
+            .map(|p| black_box(pieces(black_box(p), LineBreaks::Significant)).len())
+            .sum()
+    });
+    println!(
+        "{name:<10} + rendering:   {mb:6.1} MB: {}",
         rates(mb, cpu, wall)
     );
 

@@ -27,7 +27,12 @@
 //!   the platforms that skip a case) are skipped and counted. Score = share of expected
 //!   results for which a prediction has exactly that value (relative tolerance 1e-9),
 //!   one-to-one. NumberModel: every predicted value except dates, clock times and ordinals
-//!   counts as a number (both ends of a predicted range).
+//!   counts as a number (both ends of a predicted range). Expected numbers that are parts of
+//!   codes or names are left out and counted: the word holding them (the text between spaces,
+//!   outer punctuation trimmed) is three or more digit groups joined by "." "-" "/" (IP
+//!   addresses, phone numbers, all-numeric dates) or letters, a hyphen and digits ("SCP-173").
+//!   Recognizers reads such numbers; the extractor leaves them out on purpose, since in news
+//!   they are identifiers and would become false "number" differences downstream.
 //!   NumberRangeModel: expected `[a,b)`, `(a,)`, `(,b]` are compared by their two ends,
 //!   ignoring open/closed brackets; our "at least"/"more than" gives `(low,)`, "up to"/"less
 //!   than" gives `(,high)`. PercentModel: value with unit percent. CurrencyModel: value and
@@ -389,6 +394,30 @@ fn parse_range(s: &str) -> Option<(Option<f64>, Option<f64>)> {
     Some((p(a), p(b)))
 }
 
+/// The expected number spanning chars `start..=end` of `input` sits in a code or a name (see
+/// the module docs): "192.168.1.2", "+1-222-2222/2222", "5/17/2018", "SCP-173".
+fn in_code(input: &str, start: usize, end: usize) -> bool {
+    let chars: Vec<char> = input.chars().collect();
+    let mut a = start.min(chars.len());
+    while a > 0 && !chars[a - 1].is_whitespace() {
+        a -= 1;
+    }
+    let mut b = (end + 1).min(chars.len()).max(a);
+    while b < chars.len() && !chars[b].is_whitespace() {
+        b += 1;
+    }
+    let word: String = chars[a..b].iter().collect();
+    let word = word
+        .trim_start_matches(['+', '('])
+        .trim_end_matches(['?', '.', ',', '!', ';', ':', ')']);
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|c| c.is_ascii_digit());
+    let chain = word.split(['.', '-', '/']).count() >= 3 && word.split(['.', '-', '/']).all(digits);
+    let named = word.split_once('-').is_some_and(|(l, r)| {
+        !l.is_empty() && l.chars().all(|c| c.is_ascii_alphabetic()) && digits(r)
+    });
+    chain || named
+}
+
 fn currency_iso(unit: &str, iso: Option<&str>) -> String {
     if let Some(i) = iso {
         return i.to_string();
@@ -417,6 +446,8 @@ fn recognizers(verbose: bool, rows: &mut Vec<Row>) {
         let data = load(file);
         let cases = data.as_array().cloned().unwrap_or_default();
         let (mut skip, mut expected, mut found, mut found_v) = (0, 0, 0, 0);
+        // NumberModel: expected numbers inside codes and names, and the cases holding them.
+        let (mut coded, mut coded_cases) = (0, 0);
         for case in &cases {
             if skipped(case) {
                 skip += 1;
@@ -427,7 +458,19 @@ fn recognizers(verbose: bool, rows: &mut Vec<Row>) {
             let results = case["Results"].as_array().cloned().unwrap_or_default();
             match mode {
                 "number" => {
-                    let gold: Vec<f64> = results
+                    let all = results.len();
+                    let kept: Vec<&Value> = results
+                        .iter()
+                        .filter(|r| {
+                            let at = |k: &str| r[k].as_u64().unwrap_or(0) as usize;
+                            !in_code(input, at("Start"), at("End"))
+                        })
+                        .collect();
+                    if kept.len() < all {
+                        coded += all - kept.len();
+                        coded_cases += 1;
+                    }
+                    let gold: Vec<f64> = kept
                         .iter()
                         .filter_map(|r| r["Resolution"]["value"].as_str()?.parse::<f64>().ok())
                         .collect();
@@ -550,6 +593,8 @@ fn recognizers(verbose: bool, rows: &mut Vec<Row>) {
                 "; value only {:.1}%",
                 100.0 * found_v as f64 / expected.max(1) as f64
             )
+        } else if mode == "number" {
+            format!("; {coded} numbers in codes or names left out, from {coded_cases} cases")
         } else {
             String::new()
         };
@@ -631,7 +676,7 @@ fn main() {
     recognizers(verbose, &mut rows);
     quantulum(verbose, &mut rows);
     // Floors: measured figures rounded down slightly; never lowered.
-    let floors = [0.96, 0.86, 0.86, 0.94, 0.73, 0.94, 0.90];
+    let floors = [0.97, 0.88, 0.95, 0.96, 0.73, 0.94, 0.90];
     let mut failed = false;
     println!("{:<34} figure", "evaluation");
     for (row, floor) in rows.iter_mut().zip(floors) {

@@ -1,16 +1,18 @@
 //! Align: group statements from all documents into claims, each claim one fact.
 //!
 //! Owns candidate search and pairing. Statements meet only the partners an inverted index over
-//! their content terms and entities proposes, so the cost follows the number of shared rare
-//! features rather than the square of the number of statements. Each candidate pair is scored
-//! from several signals ([`Signals`]) combined by a logistic model fitted on paraphrase pairs
-//! (`cargo run --release --example fit_matcher`); pairs that are each other's best match across
-//! two documents are joined, strongest first, into claims that hold at most one statement per
-//! document.
+//! their content terms, entities and quantities proposes, through a bounded number of their
+//! rarest features, so the cost grows with the number of statements rather than its square.
+//! Each candidate pair is scored from several signals ([`Signals`]) combined by a logistic
+//! function with hand-set weights ([`WEIGHTS`]; a fit on MRPC raised paraphrase accuracy but
+//! broke same-fact pairings in the seed articles, so it is not used); pairs that are each
+//! other's best match across two documents are joined, strongest first, into claims that hold
+//! at most one statement per document.
 
 use crate::extract::Facts;
 use crate::Document;
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A statement's address: document index and sentence index within it.
 pub type StatementRef = (usize, usize);
@@ -97,10 +99,26 @@ const IDF_PRIOR: f64 = 50.0;
 pub const MIN_SCORE: f64 = 0.5;
 
 /// Features shared by more statements than this are too common to propose candidates (they
-/// still count when a proposed pair is scored).
+/// still count when a proposed pair is scored). The ceiling keeps the work per statement
+/// bounded however large the corpus grows, so alignment stays linear in the statements.
 fn posting_cap(statements: usize) -> usize {
-    (statements / 10).max(64)
+    (statements / 10).clamp(64, MAX_POSTING)
 }
+
+/// Ceiling of [`posting_cap`].
+const MAX_POSTING: usize = 512;
+
+/// A statement proposes candidates through this many of its rarest features: a pair that says
+/// the same thing shares at least one rare word, name or figure.
+const PROPOSING_FEATURES: usize = 8;
+
+/// Candidates per statement that are scored in full, the best by the IDF mass of the rare
+/// features they share. Ranking first keeps a statement repeated in thousands of articles
+/// from making its own cost quadratic.
+const SCORED_CANDIDATES: usize = 16;
+
+/// Postings a statement may walk to find its candidates (the rarest feature's always).
+const POSTING_BUDGET: usize = 256;
 
 #[derive(Default)]
 struct Interner {
@@ -215,35 +233,36 @@ struct Index {
 
 impl Index {
     fn build(docs: &[Document], background: Option<&Background>) -> Index {
+        let statements: Vec<(usize, usize)> = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| {
+                doc.sentences
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, sentence)| sentence.is_comparable())
+                    .map(move |(s, _)| (d, s))
+            })
+            .collect();
+        // Keys are built in parallel; ids are then given in statement order, so they do not
+        // depend on the number of threads.
+        let keys: Vec<FeatureKeys> = statements
+            .par_iter()
+            .map(|&(d, s)| FeatureKeys::of(&docs[d].facts[s]))
+            .collect();
         let mut interner = Interner::default();
-        let mut profiles = Vec::new();
-        let mut raw: Vec<[Vec<u32>; 4]> = Vec::new();
-        for (d, doc) in docs.iter().enumerate() {
-            for (s, (sentence, facts)) in doc.sentences.iter().zip(&doc.facts).enumerate() {
-                if !sentence.is_comparable() {
-                    continue;
-                }
-                let keys = FeatureKeys::of(facts);
+        let raw: Vec<[Vec<u32>; 4]> = keys
+            .iter()
+            .map(|keys| {
                 let mut ids = |v: &[String]| v.iter().map(|k| interner.id(k)).collect::<Vec<u32>>();
-                raw.push([
+                [
                     ids(&keys.terms),
                     ids(&keys.entities),
                     ids(&keys.bigrams),
                     ids(&keys.numbers),
-                ]);
-                profiles.push(Profile {
-                    doc: d,
-                    sentence: s,
-                    features: Vec::new(),
-                    norm: 0.0,
-                    mass: 0.0,
-                    terms: keys.terms.len(),
-                    entities: Vec::new(),
-                    bigrams: Vec::new(),
-                    numbers: Vec::new(),
-                });
-            }
-        }
+                ]
+            })
+            .collect();
         let mut df = vec![0u32; interner.keys.len()];
         for ids in &raw {
             let mut seen: Vec<u32> = ids.iter().flatten().copied().collect();
@@ -253,55 +272,63 @@ impl Index {
                 df[id as usize] += 1;
             }
         }
-        let total = (profiles.len() + background.map_or(0, |b| b.statements)) as f64;
+        let total = (statements.len() + background.map_or(0, |b| b.statements)) as f64;
         // A background of IDF_PRIOR imaginary statements lacking every feature keeps IDF
         // meaningful for two short texts, where every shared word would otherwise look common.
         let idf: Vec<f64> = interner
             .keys
-            .iter()
+            .par_iter()
             .zip(&df)
             .map(|(key, &n)| {
                 let n = (n + background.map_or(0, |b| b.df(key))) as f64;
                 ((total + IDF_PRIOR) / (n + 0.5)).ln().max(0.0)
             })
             .collect();
-        for (p, [terms, entities, bigrams, numbers]) in profiles.iter_mut().zip(raw) {
-            let mut features: Vec<(u32, f64)> = terms
-                .iter()
-                .chain(&entities)
-                .chain(&numbers)
-                .map(|&t| (t, idf[t as usize]))
-                .collect();
-            features.sort_unstable_by_key(|&(id, _)| id);
-            // Repeated words add their weight once per occurrence.
-            features.dedup_by(|b, a| {
-                if a.0 == b.0 {
-                    a.1 += b.1;
-                    true
-                } else {
-                    false
-                }
-            });
-            p.norm = features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            p.mass = features.iter().map(|(_, w)| w).sum();
-            p.features = features;
-            p.entities = sorted_unique(entities);
-            p.bigrams = sorted_unique(bigrams);
-            p.numbers = sorted_unique(numbers);
-        }
-        let mut spellings = Interner::default();
-        let name_key = interner
-            .keys
-            .iter()
-            .map(|k| {
-                let folded: String = k
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
+        let profiles: Vec<Profile> = statements
+            .par_iter()
+            .zip(raw)
+            .map(|(&(doc, sentence), [terms, entities, bigrams, numbers])| {
+                let mut features: Vec<(u32, f64)> = terms
+                    .iter()
+                    .chain(&entities)
+                    .chain(&numbers)
+                    .map(|&t| (t, idf[t as usize]))
                     .collect();
-                spellings.id(&folded)
+                features.sort_unstable_by_key(|&(id, _)| id);
+                // Repeated words add their weight once per occurrence.
+                features.dedup_by(|b, a| {
+                    if a.0 == b.0 {
+                        a.1 += b.1;
+                        true
+                    } else {
+                        false
+                    }
+                });
+                Profile {
+                    doc,
+                    sentence,
+                    norm: features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt(),
+                    mass: features.iter().map(|(_, w)| w).sum(),
+                    features,
+                    terms: terms.len(),
+                    entities: sorted_unique(entities),
+                    bigrams: sorted_unique(bigrams),
+                    numbers: sorted_unique(numbers),
+                }
             })
             .collect();
+        let folded: Vec<String> = interner
+            .keys
+            .par_iter()
+            .map(|k| {
+                k.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            })
+            .collect();
+        let mut spellings = Interner::default();
+        let name_key = folded.iter().map(|k| spellings.id(k)).collect();
         Index {
             profiles,
             df,
@@ -357,52 +384,140 @@ fn sorted_unique(mut v: Vec<u32>) -> Vec<u32> {
 fn best_partners(index: &Index) -> Vec<Vec<(usize, f64, Signals)>> {
     let profiles = &index.profiles;
     let cap = posting_cap(profiles.len());
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.df.len()];
+    // Each posting carries its statement's document, so the walk reads memory in order.
+    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); index.df.len()];
     for (i, p) in profiles.iter().enumerate() {
         for &(id, _) in &p.features {
             if (index.df[id as usize] as usize) <= cap {
-                postings[id as usize].push(i as u32);
+                postings[id as usize].push((i as u32, p.doc as u32));
             }
         }
     }
     let docs = profiles.iter().map(|p| p.doc + 1).max().unwrap_or(0);
-    let mut seen = vec![u32::MAX; profiles.len()];
-    // Slot of each document in `per_doc` for the statement being scored, stamped with it.
-    let mut slot_of_doc: Vec<(u32, usize)> = vec![(u32::MAX, 0); docs];
-    let mut candidates: Vec<usize> = Vec::new();
-    let mut best: Vec<Vec<(usize, f64, Signals)>> = Vec::with_capacity(profiles.len());
-    for (i, p) in profiles.iter().enumerate() {
-        let stamp = i as u32;
-        candidates.clear();
-        for &(id, _) in &p.features {
-            for &j in &postings[id as usize] {
-                let j = j as usize;
-                if seen[j] != stamp && profiles[j].doc != p.doc {
-                    seen[j] = stamp;
-                    candidates.push(j);
-                }
-            }
+    // Each statement is independent of the others; rayon keeps the results in index order, so
+    // the output does not depend on the number of threads.
+    // Working memory is as large as the corpus, so it is made once per chunk of statements,
+    // not once per rayon split (which would make its cost quadratic).
+    let chunks = 16 * rayon::current_num_threads();
+    let chunk = profiles.len().div_ceil(chunks).max(256);
+    let starts: Vec<usize> = (0..profiles.len()).step_by(chunk).collect();
+    let per_chunk: Vec<Vec<Vec<(usize, f64, Signals)>>> = starts
+        .into_par_iter()
+        .map(|start| {
+            let mut scratch = Scratch::new(profiles.len(), docs);
+            (start..(start + chunk).min(profiles.len()))
+                .map(|i| partners_of(index, &postings, cap, i, &mut scratch))
+                .collect()
+        })
+        .collect();
+    per_chunk.into_iter().flatten().collect()
+}
+
+/// Per-thread working memory of [`partners_of`], reused from statement to statement.
+struct Scratch {
+    /// Accumulated shared IDF mass per statement, valid where `touched` lists it (single
+    /// precision: it only ranks candidates, and half the memory is walked).
+    mass: Vec<f32>,
+    touched: Vec<u32>,
+    /// Slot of each document in the result for the statement being scored, stamped with it.
+    slot_of_doc: Vec<(u32, usize)>,
+}
+
+impl Scratch {
+    fn new(statements: usize, docs: usize) -> Scratch {
+        Scratch {
+            mass: vec![0.0; statements],
+            touched: Vec::new(),
+            slot_of_doc: vec![(u32::MAX, 0); docs],
         }
-        candidates.sort_unstable();
-        let mut per_doc: Vec<(usize, f64, Signals)> = Vec::new();
-        for &j in &candidates {
-            let signals = signals(index, p, &profiles[j]);
-            let score = signals.score();
-            let doc = profiles[j].doc;
-            if slot_of_doc[doc].0 != stamp {
-                slot_of_doc[doc] = (stamp, per_doc.len());
-                per_doc.push((j, score, signals));
-            } else {
-                let slot = &mut per_doc[slot_of_doc[doc].1];
-                // Ties go to the earlier statement, since candidates are visited in order.
-                if score > slot.1 {
-                    *slot = (j, score, signals);
-                }
-            }
-        }
-        best.push(per_doc);
     }
-    best
+}
+
+/// Statement `i`'s best-scoring candidate in each other document.
+fn partners_of(
+    index: &Index,
+    postings: &[Vec<(u32, u32)>],
+    cap: usize,
+    i: usize,
+    scratch: &mut Scratch,
+) -> Vec<(usize, f64, Signals)> {
+    let profiles = &index.profiles;
+    let p = &profiles[i];
+    let mut proposing: Vec<(u32, f64)> = p
+        .features
+        .iter()
+        .copied()
+        // A feature only this statement has proposes nobody.
+        .filter(|&(id, _)| (2..=cap).contains(&(index.df[id as usize] as usize)))
+        .collect();
+    // Rarest first; the feature id breaks ties so the choice never depends on input order.
+    proposing.sort_by(|a, b| {
+        index.df[a.0 as usize]
+            .cmp(&index.df[b.0 as usize])
+            .then(a.0.cmp(&b.0))
+    });
+    proposing.truncate(PROPOSING_FEATURES);
+    let mut walked = 0;
+    for &(id, w) in &proposing {
+        // The rarest features come first and say the most; commoner ones are walked only while
+        // the budget lasts, so no statement costs more than a fixed amount.
+        let posting = &postings[id as usize];
+        if walked > 0 && walked + posting.len() > POSTING_BUDGET {
+            break;
+        }
+        walked += posting.len();
+        let w = w.max(f64::from(f32::MIN_POSITIVE)) as f32;
+        for &(j, doc) in posting {
+            if doc == p.doc as u32 {
+                continue;
+            }
+            let mass = &mut scratch.mass[j as usize];
+            if *mass == 0.0 {
+                scratch.touched.push(j);
+            }
+            // Rare features have positive IDF, so a touched entry never stays at zero.
+            *mass += w;
+        }
+    }
+    // One sortable word per candidate: more shared mass first, then the statement nearest
+    // in corpus order (so copies of one sentence across many articles link up in a chain
+    // rather than all choosing the same few), then the earlier one. Positive floats order
+    // like their bit patterns, so the mass is inverted into the high half.
+    let key = |mass: f32, j: u32| -> u64 {
+        let distance = (j as usize).abs_diff(i) as u64;
+        (u64::from(!mass.to_bits()) << 32)
+            | (distance.min(u64::from(u32::MAX >> 1)) << 1)
+            | u64::from(j as usize > i)
+    };
+    let mut ranked: Vec<(u64, u32)> = scratch
+        .touched
+        .drain(..)
+        .map(|j| (key(std::mem::take(&mut scratch.mass[j as usize]), j), j))
+        .collect();
+    if ranked.len() > SCORED_CANDIDATES {
+        ranked.select_nth_unstable(SCORED_CANDIDATES - 1);
+        ranked.truncate(SCORED_CANDIDATES);
+    }
+    let mut candidates: Vec<usize> = ranked.into_iter().map(|(_, j)| j as usize).collect();
+    candidates.sort_unstable();
+    let stamp = i as u32;
+    let mut per_doc: Vec<(usize, f64, Signals)> = Vec::new();
+    for j in candidates {
+        let signals = signals(index, p, &profiles[j]);
+        let score = signals.score();
+        let doc = profiles[j].doc;
+        if scratch.slot_of_doc[doc].0 != stamp {
+            scratch.slot_of_doc[doc] = (stamp, per_doc.len());
+            per_doc.push((j, score, signals));
+        } else {
+            let slot = &mut per_doc[scratch.slot_of_doc[doc].1];
+            // Ties go to the earlier statement, since candidates are visited in order.
+            if score > slot.1 {
+                *slot = (j, score, signals);
+            }
+        }
+    }
+    per_doc
 }
 
 fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {

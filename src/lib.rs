@@ -7,8 +7,9 @@
 //!
 //! # Quick start
 //!
-//! Read each text into a [`Document`], compare them with [`Comparison`], and render or inspect
-//! the findings model, [`CompareReport`]:
+//! Read each text into a [`Document`] (or add many inputs to a [`Corpus`], which reads them in
+//! parallel), compare them with [`Comparison`], and render or inspect the findings model,
+//! [`CompareReport`]:
 //!
 //! ```
 //! use factdiff::{Comparison, Document, Verdict};
@@ -151,6 +152,99 @@ impl Document {
             .and_then(|s| s.to_str())
             .unwrap_or(&self.id)
             .to_string()
+    }
+}
+
+/// A set of inputs read together: documents get the ids `d1`, `d2`, … in the order they were
+/// added, and are read (ingest, segmentation, extraction) in parallel.
+///
+/// ```
+/// use factdiff::{Corpus, InputFormat};
+///
+/// let mut corpus = Corpus::new();
+/// corpus.add_text("wire.txt", "The ferry to the island resumes on Friday, the operator said.");
+/// corpus.add("page.html", b"<p>Ferry service to the island resumes on Friday.</p>", InputFormat::Html);
+/// let comparison = corpus.compare(&factdiff::Options::default())?;
+/// assert_eq!(comparison.documents[1].id, "d2");
+/// assert_eq!(comparison.report().summary.agreements, 1);
+/// # Ok::<(), factdiff::ReadError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    inputs: Vec<(String, Vec<u8>, InputFormat)>,
+}
+
+/// An input of a [`Corpus`] that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {source}")]
+pub struct ReadError {
+    /// The input's path, as it was added.
+    pub path: String,
+    /// Why it could not be read.
+    #[source]
+    pub source: IngestError,
+}
+
+impl Corpus {
+    /// An empty corpus with the built-in lexicon.
+    pub fn new() -> Corpus {
+        Corpus::default()
+    }
+
+    /// Adds one input: its path (a label in findings) and its bytes, in the given format.
+    pub fn add(&mut self, path: &str, bytes: &[u8], format: InputFormat) -> &mut Corpus {
+        self.add_owned(path.to_string(), bytes.to_vec(), format)
+    }
+
+    /// Adds one input without copying its bytes.
+    pub fn add_owned(&mut self, path: String, bytes: Vec<u8>, format: InputFormat) -> &mut Corpus {
+        self.inputs.push((path, bytes, format));
+        self
+    }
+
+    /// Adds plain text held in memory.
+    pub fn add_text(&mut self, path: &str, text: &str) -> &mut Corpus {
+        self.add(path, text.as_bytes(), InputFormat::Text)
+    }
+
+    /// Number of inputs added.
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    /// Whether no input was added.
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+
+    /// Reads every input. Inputs are independent, so they are read in parallel; the documents
+    /// come back in the order they were added, and when several inputs fail, the error names
+    /// the first of them, so the outcome never depends on the number of threads.
+    pub fn read(&self) -> Result<Vec<Document>, ReadError> {
+        self.read_with(&Extractor::default())
+    }
+
+    /// [`read`](Self::read) with a configured extractor (extra aliases from `factdiff.toml`).
+    pub fn read_with(&self, extractor: &Extractor) -> Result<Vec<Document>, ReadError> {
+        use rayon::prelude::*;
+        let read: Vec<Result<Document, ReadError>> = self
+            .inputs
+            .par_iter()
+            .enumerate()
+            .map(|(i, (path, bytes, format))| {
+                Document::read_with(&format!("d{}", i + 1), path, bytes, *format, extractor)
+                    .map_err(|source| ReadError {
+                        path: path.clone(),
+                        source,
+                    })
+            })
+            .collect();
+        read.into_iter().collect()
+    }
+
+    /// Reads every input, then aligns and judges them.
+    pub fn compare(&self, options: &Options<'_>) -> Result<Comparison, ReadError> {
+        Ok(Comparison::with_options(self.read()?, options))
     }
 }
 

@@ -73,6 +73,29 @@ impl SpanMap {
         out
     }
 
+    /// The map of text cleaned a second time: `inner` maps it to the text this map cleans,
+    /// and the result maps it straight to the original. Costs the anchors of both maps.
+    pub fn compose(&self, inner: &SpanMap) -> SpanMap {
+        let mut out = SpanMap::default();
+        for (n, &(c, mid)) in inner.anchors.iter().enumerate() {
+            out.push(c, self.to_original(mid));
+            // The verbatim run of `inner` from this anchor to the next may cross anchors of
+            // `self`; each of them starts a new verbatim run of the result.
+            let run_end = inner.anchors.get(n + 1).map(|&(next, _)| mid + (next - c));
+            let first = self.anchors.partition_point(|&(m, _)| m <= mid);
+            for &(m, o) in &self.anchors[first..] {
+                if run_end.is_some_and(|e| m >= e) {
+                    break;
+                }
+                out.push(c + (m - mid), o);
+            }
+        }
+        if out.anchors.is_empty() {
+            return SpanMap::contiguous(self.to_original(0));
+        }
+        out
+    }
+
     /// The sub-map for the cleaned range starting at `from`, re-based so `from` becomes 0.
     pub fn slice(&self, from: usize) -> SpanMap {
         let mut out = SpanMap::contiguous(self.to_original(from));
@@ -153,6 +176,25 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compose_crosses_anchors_of_both_maps() {
+        // Outer: "ab" at 10, then "cd" at 20 (clean offsets 0..2 and 2..4).
+        let mut outer = SpanMap::contiguous(10);
+        outer.push(2, 20);
+        // Inner keeps clean 1..4 ("bcd"), dropping "a".
+        let inner = SpanMap::contiguous(1);
+        let m = outer.compose(&inner);
+        assert_eq!(m.to_original(0), 11);
+        assert_eq!(m.to_original(1), 20);
+        assert_eq!(m.to_original(2), 21);
+        // Inner jumps: rendered 0..1 is clean 0, rendered 1.. is clean 3.
+        let mut inner = SpanMap::contiguous(0);
+        inner.push(1, 3);
+        let m = outer.compose(&inner);
+        assert_eq!(m.to_original(0), 10);
+        assert_eq!(m.to_original(1), 21);
+    }
 
     #[test]
     fn map_follows_anchors() {

@@ -206,6 +206,46 @@ fn output_is_identical_across_runs() {
 }
 
 #[test]
+fn output_does_not_depend_on_the_thread_count() {
+    // Enough statements that reading and candidate search are split across threads.
+    let dir = tempfile::tempdir().unwrap();
+    let places = [
+        "harbour", "bridge", "tunnel", "canal", "airport", "depot", "market",
+    ];
+    for d in 0..40 {
+        let mut text = format!("Report {d}\n\n");
+        for s in 0..12 {
+            let place = places[(d + s) % places.len()];
+            text.push_str(&format!(
+                "The {place} reopened on day {} after {} workers finished repairs, officials said. ",
+                (d * 7 + s) % 30 + 1,
+                (s + 1) * 50 + d % 3 * 10
+            ));
+        }
+        std::fs::write(dir.path().join(format!("r{d:02}.txt")), text).unwrap();
+    }
+    let run = |threads: &str| {
+        let out = factdiff()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["compare", "--format", "json"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let one = run("1");
+    assert!(one.len() > 10_000, "a real report");
+    for threads in ["2", "3", "8"] {
+        assert!(one == run(threads), "output differs with {threads} threads");
+    }
+}
+
+#[test]
 fn input_order_changes_only_document_ids() {
     let forward = compare_json(&[
         "examples/articles/harbor-daily.txt",

@@ -88,13 +88,15 @@ fn man_page_is_roff_with_every_command_and_the_exit_codes() {
 
 #[test]
 fn man_dir_writes_one_page_per_command() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().to_str().expect("UTF-8 temp path");
+    let root = tempfile::tempdir().expect("temp dir");
+    // README points at ~/.local/share/man/man1, which often does not exist yet.
+    let dir = root.path().join("share").join("man1");
+    let path = dir.to_str().expect("UTF-8 temp path");
     factdiff().args(["man", "--dir", path]).assert().success();
     let pages = std::iter::once("factdiff".to_string())
         .chain(COMMANDS.iter().map(|c| format!("factdiff-{c}")));
     for name in pages {
-        let page = std::fs::read_to_string(dir.path().join(format!("{name}.1")))
+        let page = std::fs::read_to_string(dir.join(format!("{name}.1")))
             .unwrap_or_else(|e| panic!("{name}.1: {e}"));
         assert!(page.contains(".TH"), "{name}.1 has no title header");
     }

@@ -274,11 +274,13 @@ fn hostile_text_is_escaped() {
         1,
         "only the page's own style element closes"
     );
+    // Paired or attributed markup pasted into plain text is left out of a sentence's text
+    // (segment::render); what remains of it, like the stray `</style>`, is escaped.
     for escaped in [
         "&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;",
-        "&lt;/style&gt;&lt;img src=x onerror=alert(2)&gt;",
+        "Tickets cost less than &lt;/style&gt; the old fares",
         "&quot;onmouseover=alert(1)",
-        "&lt;b&gt;repairs&lt;/b&gt; &amp; inspections",
+        "repairs &amp; inspections",
         "&#39;yes&#39; &lt;!-- hidden --&gt; ]]&gt;",
     ] {
         assert!(html.contains(escaped), "{escaped:?} missing");

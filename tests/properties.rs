@@ -1,9 +1,10 @@
 //! Properties of the pipeline that must hold for every input, checked with proptest:
-//! spans point at the sentences they belong to, sentences never overlap, and a comparison
-//! does not depend on the order its inputs were given in.
+//! sentences come in order and never overlap, their text maps back to the input inside their
+//! span, every visible character of a page belongs to some sentence, and a comparison does
+//! not depend on the order its inputs were given in.
 
 use factdiff::report::CompareReport;
-use factdiff::segment::SentenceKind;
+use factdiff::segment::split::LineBreaks;
 use factdiff::{Comparison, Document, InputFormat};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -126,17 +127,73 @@ fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
 
+/// An article framed by a title, a byline, a date line and sharing chrome.
+fn page() -> impl Strategy<Value = String> {
+    (article(), prop::bool::ANY).prop_map(|(body, chrome)| {
+        if chrome {
+            format!("Ferry Service Resumes\n\nBy Ana Ruiz\n\n{body}\n\nShare this article\n")
+        } else {
+            body
+        }
+    })
+}
+
+/// Each visible character of a sentence's text stands at its mapped offset in the input, in
+/// order and inside the sentence's span. The renderer's only replacements are typewriter
+/// quotes written as straight ones.
+fn maps_back(source: &str, s: &factdiff::segment::Sentence) -> Result<(), TestCaseError> {
+    let mut last = None;
+    for (at, c) in s.text.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let o = s.map.to_original(at);
+        prop_assert!(
+            s.span.start <= o && o < s.span.end,
+            "{:?}: {} -> {}",
+            s,
+            at,
+            o
+        );
+        prop_assert!(
+            last.is_none_or(|l| o > l),
+            "{:?}: offsets go back at {}",
+            s,
+            at
+        );
+        last = Some(o);
+        let here = &source[o..];
+        let same = here.starts_with(c)
+            || (matches!(c, '\'' | '"') && here.starts_with('`'))
+            || (c == '"' && here.starts_with("''"));
+        prop_assert!(
+            same,
+            "{:?}: {:?} at {} maps to {:?}",
+            s,
+            c,
+            at,
+            &here[..here.len().min(8)]
+        );
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
-    /// For plain text without chrome, a sentence's span slices the input to exactly its text.
+    /// For plain text without chrome, a sentence's span slices the input to its text: the
+    /// same words, and the same characters when no run of spaces had to be tidied.
     #[test]
     fn spans_slice_to_the_sentence_text(input in article()) {
         let doc = Document::from_text("d1", "a.txt", &input).unwrap();
         prop_assert!(!doc.sentences.is_empty());
         for s in &doc.sentences {
             prop_assert!(s.span.end <= input.len());
-            prop_assert_eq!(&input[s.span.start..s.span.end], s.text.as_str());
+            let slice = &input[s.span.start..s.span.end];
+            prop_assert_eq!(words(slice), words(&s.text));
+            if !slice.contains("  ") && !slice.contains('\t') {
+                prop_assert_eq!(slice, s.text.as_str());
+            }
         }
     }
 
@@ -160,11 +217,50 @@ proptest! {
                 prop_assert!(source.is_char_boundary(s.span.end));
                 prop_assert!(s.span.start >= last_end, "{:?} overlaps: {:?}", format, s);
                 last_end = s.span.end;
-                if format == InputFormat::Text && s.kind != SentenceKind::Boilerplate {
-                    let slice = &source[s.span.start..s.span.end];
-                    prop_assert_eq!(words(slice), words(&s.text));
+                if format == InputFormat::Text {
+                    maps_back(source, s)?;
                 }
             }
+        }
+    }
+
+    /// Every non-space character of a page is covered by some sentence: a statement, a
+    /// question, a heading, or boilerplate (chrome, bylines, page furniture).
+    #[test]
+    fn every_visible_character_is_in_a_sentence(input in page()) {
+        let doc = Document::from_text("d1", "a.txt", &input).unwrap();
+        let mut last_end = 0;
+        for s in &doc.sentences {
+            prop_assert!(s.span.start >= last_end, "out of order or overlapping: {:?}", s);
+            last_end = s.span.end;
+        }
+        for (at, c) in input.char_indices() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let covered = doc.sentences.iter().any(|s| s.span.start <= at && at < s.span.end);
+            prop_assert!(covered, "{:?} at {} is in no sentence", c, at);
+        }
+    }
+
+    /// The segmenter's pieces of a block are ordered, disjoint and cover all of its text; a
+    /// piece's text maps back into its own range.
+    #[test]
+    fn pieces_cover_the_block_and_map_into_it(input in any_text()) {
+        for breaks in [LineBreaks::Significant, LineBreaks::Layout] {
+            let pieces = factdiff::segment::pieces(&input, breaks);
+            let mut last = 0;
+            for p in &pieces {
+                prop_assert!(p.range.start >= last && p.range.start < p.range.end);
+                last = p.range.end;
+                prop_assert!(!p.text.is_empty());
+                for (at, _) in p.text.char_indices() {
+                    let o = p.map.to_original(at);
+                    prop_assert!(p.range.start <= o && o < p.range.end, "{:?}: {} -> {}", p, at, o);
+                }
+            }
+            let inside: usize = pieces.iter().map(|p| words(&input[p.range.clone()]).concat().len()).sum();
+            prop_assert_eq!(inside, words(&input).concat().len());
         }
     }
 
@@ -193,15 +289,18 @@ type ClaimKey = (
     Vec<(String, Vec<String>)>,
 );
 
+/// The path of document `id`: stable across input orders, unlike the id itself.
+fn path_of(report: &CompareReport, id: &str) -> String {
+    report
+        .documents
+        .iter()
+        .find(|d| d.id == id)
+        .map(|d| d.path.clone())
+        .unwrap_or_default()
+}
+
 fn claims_by_path(report: &CompareReport) -> BTreeSet<ClaimKey> {
-    let path = |id: &str| {
-        report
-            .documents
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| d.path.clone())
-            .unwrap_or_default()
-    };
+    let path = |id: &str| path_of(report, id);
     report
         .claims
         .iter()
@@ -237,14 +336,7 @@ fn claims_by_path(report: &CompareReport) -> BTreeSet<ClaimKey> {
 type NumberKey = (String, bool, Vec<(String, String)>);
 
 fn numbers_by_path(report: &CompareReport) -> BTreeSet<NumberKey> {
-    let path = |id: &str| {
-        report
-            .documents
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| d.path.clone())
-            .unwrap_or_default()
-    };
+    let path = |id: &str| path_of(report, id);
     report
         .numbers
         .iter()

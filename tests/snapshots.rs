@@ -725,16 +725,16 @@ fn hostile_markdown() {
 
     | claim | topic | verdict | d1 island-courier | d2 quay-gazette |
     |---|---|---|---|---|
-    | c1 | other | agree | 3:1 The ferry to Wendel Island will resume on Friday after repairs &amp; inspections, the harbour board said. | 3:1 The harbour board said the ferry to Wendel Island will resume on Friday after &lt;b&gt;repairs&lt;/b&gt; &amp; inspections. |
+    | c1 | other | agree | 3:1 The ferry to Wendel Island will resume on Friday after repairs &amp; inspections, the harbour board said. | 3:1 The harbour board said the ferry to Wendel Island will resume on Friday after repairs &amp; inspections. |
     | c2 | other | differ: negation<br>d1 asserts · d2 denies (“not”) | 5:1 The operator has confirmed the new timetable, a spokesperson said 'yes' &lt;!-- hidden --&gt; ]]&gt;. | 5:1 The operator has not confirmed the new timetable, a spokesperson said "onmouseover=alert(1) x=[31m. |
 
     ## Said by one source only
 
     | claim | topic | source | statement |
     |---|---|---|---|
-    | c3 | other | d1:7:1 | Local shops on the island expect more visitors over the &lt;iframe src="//frame.example"&gt;&lt;/iframe&gt; weekend. |
-    | c4 | other | d2:7:1 | Tickets cost less than &lt;/style&gt;&lt;img src=x onerror=alert(2)&gt; the old fares, according to the board. |
-    | c5 | other | d2:9:1 | Passengers can read more at &lt;a href="https://tracker.example/pixel"&gt;the board site&lt;/a&gt; or javascript:void(0). |
+    | c3 | other | d1:7:1 | Local shops on the island expect more visitors over the weekend. |
+    | c4 | other | d2:7:1 | Tickets cost less than &lt;/style&gt; the old fares, according to the board. |
+    | c5 | other | d2:9:1 | Passengers can read more at the board site or javascript:void(0). |
 
     ## Numbers
 
@@ -742,7 +742,6 @@ fn hostile_markdown() {
     |---|---|---|---|---|---|
     | c2 |  |  | — | 1 |  |
     | c2 | x=[ | m | — | 31m (31) |  |
-    | c4 |  |  | — | 2 |  |
     | c5 |  |  | — | 0 |  |
 
     Sources: d1 `tests/fixtures/hostile/island-courier.txt`, d2 `tests/fixtures/hostile/quay-gazette.txt`

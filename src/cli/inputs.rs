@@ -3,7 +3,7 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use factdiff::extract::Extractor;
-use factdiff::{Document, InputFormat};
+use factdiff::{Corpus, Document, InputFormat};
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -160,9 +160,11 @@ pub fn read_all_with(
     extractor: &Extractor,
 ) -> Result<Vec<Document>> {
     let paths = expand(inputs)?;
-    let mut docs = Vec::with_capacity(paths.len());
+    // Files are read one after another (the size budget applies in input order); the
+    // documents are then parsed in parallel.
+    let mut corpus = Corpus::new();
     let mut budget = MAX_TOTAL_SIZE.load(Ordering::Relaxed);
-    for (i, path) in paths.iter().enumerate() {
+    for path in &paths {
         let bytes = if path == "-" {
             read_limited(std::io::stdin().lock(), "<stdin>", &mut budget)?
         } else {
@@ -173,17 +175,16 @@ pub fn read_all_with(
         let format = format
             .or_else(|| InputFormat::from_path(path))
             .unwrap_or(InputFormat::Text);
-        let id = format!("d{}", i + 1);
-        let doc = Document::read_with(&id, path, &bytes, format, extractor).with_context(|| {
-            if path == "-" {
-                "<stdin>".to_string()
-            } else {
-                path.clone()
-            }
-        })?;
-        docs.push(doc);
+        corpus.add_owned(path.clone(), bytes, format);
     }
-    Ok(docs)
+    corpus.read_with(extractor).map_err(|e| {
+        let shown = if e.path == "-" {
+            "<stdin>".to_string()
+        } else {
+            e.path
+        };
+        anyhow::Error::new(e.source).context(shown)
+    })
 }
 
 #[cfg(test)]

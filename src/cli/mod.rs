@@ -356,9 +356,13 @@ fn execute(cli: Cli) -> Result<i32> {
             let cmd = Cli::command();
             match args.dir {
                 Some(dir) => {
-                    clap_mangen::generate_to(cmd, &dir).with_context(|| {
-                        format!("{}: cannot write the man pages", dir.display())
-                    })?;
+                    // Like `cargo install --root`, a missing man directory is made rather
+                    // than reported: ~/.local/share/man/man1 often does not exist yet.
+                    std::fs::create_dir_all(&dir)
+                        .and_then(|()| clap_mangen::generate_to(cmd, &dir))
+                        .with_context(|| {
+                            format!("{}: cannot write the man pages", dir.display())
+                        })?;
                 }
                 None => {
                     let mut text = Vec::new();

@@ -12,8 +12,9 @@ pub mod quantity;
 use crate::segment::Sentence;
 use quantity::Quantity;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
 
 /// A quoted passage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -147,6 +148,8 @@ pub struct Extractor {
     synonyms: HashMap<&'static str, &'static str>,
     /// Surface form (tokens joined by one space) → canonical name.
     aliases: HashMap<String, String>,
+    /// First word of every alias key.
+    alias_starts: HashSet<String>,
     longest_alias: usize,
 }
 
@@ -159,7 +162,7 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor with the built-in lexicon plus `extra_aliases` (canonical, surface forms).
     pub fn new(extra_aliases: &[(String, Vec<String>)]) -> Self {
-        let mut aliases = HashMap::new();
+        let mut aliases = HashMap::default();
         let mut add = |canonical: &str, surface: &str| {
             let key = tokenize(surface)
                 .iter()
@@ -180,6 +183,11 @@ impl Extractor {
                 add(canonical, form);
             }
         }
+        let alias_starts = aliases
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_string)
+            .collect();
         let longest_alias = aliases
             .keys()
             .map(|k| k.split(' ').count())
@@ -191,6 +199,7 @@ impl Extractor {
             non_entity: lexicon::NON_ENTITY_CAPS.iter().copied().collect(),
             synonyms: lexicon::SYNONYMS.iter().copied().collect(),
             aliases,
+            alias_starts,
             longest_alias,
         }
     }
@@ -200,7 +209,7 @@ impl Extractor {
         let tokenised: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokenize(&s.text)).collect();
         // Words written capitalised in mid-sentence are names in this document; a capitalised
         // sentence-initial word counts only if the document also uses it that way.
-        let mut mid_caps: HashSet<&str> = HashSet::new();
+        let mut mid_caps: HashSet<&str> = HashSet::default();
         for tokens in &tokenised {
             for t in tokens.iter().skip(1) {
                 if is_capitalised(t.text) {
@@ -266,7 +275,7 @@ impl Extractor {
             }
             let folded = self.synonyms.get(word).copied().unwrap_or(word);
             term_at[k] = Some(terms.len());
-            terms.push(self.stemmer.stem(folded).into_owned());
+            terms.push(self.stem(folded));
         }
         let scope = |cue: Option<usize>| -> Vec<String> {
             let Some(i) = cue else { return Vec::new() };
@@ -434,7 +443,36 @@ impl Extractor {
         out
     }
 
+    /// The Snowball stem of `word`. News repeats its vocabulary, so stems are remembered per
+    /// thread: stemming was the largest single cost of extraction.
+    fn stem(&self, word: &str) -> String {
+        thread_local! {
+            static STEMS: RefCell<HashMap<String, String>> = RefCell::default();
+        }
+        // Bounded: a stream of distinct words (a 20 MB line of noise) must not grow it forever.
+        const REMEMBERED: usize = 1 << 16;
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(word) {
+                return stem.clone();
+            }
+            let stem = self.stemmer.stem(word).into_owned();
+            if cache.len() >= REMEMBERED {
+                cache.clear();
+            }
+            cache.insert(word.to_string(), stem.clone());
+            stem
+        })
+    }
+
     fn alias_at(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
+        // Most words start no alias: one set lookup instead of building every window's key.
+        let first = tokens[i].text;
+        if !self.alias_starts.contains(first)
+            && !self.alias_starts.contains(strip_possessive(first))
+        {
+            return None;
+        }
         let max = self.longest_alias.min(tokens.len() - i);
         for n in (1..=max).rev() {
             let window = &tokens[i..i + n];
@@ -468,7 +506,7 @@ impl Extractor {
 /// it ("Kim" → "Kim Jong Un"). When several fit, the one the document names most often wins,
 /// provided it is named at least twice as often as the next.
 fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::default();
     for (name, _, _) in mentions.iter().flatten() {
         if name.contains(' ') {
             *counts.entry(name.clone()).or_default() += 1;

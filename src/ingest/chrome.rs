@@ -127,6 +127,8 @@ static RULE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(RULES.iter().map(|r| format!("(?i){}", r.pattern)))
         .expect("chrome rules are valid patterns")
 });
+static LONGEST_RULE: LazyLock<usize> =
+    LazyLock::new(|| RULES.iter().map(|r| r.max_words).max().unwrap_or(0));
 static LABEL_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(LABELS).expect("label pattern is valid"));
 static BYLINE_RE: LazyLock<Regex> =
@@ -231,6 +233,11 @@ pub(crate) fn classify(line: &str) -> LineClass {
     if let Some(name) = byline(line, words) {
         return LineClass::Byline(name);
     }
+    // No rule accepts a line this long, and running the set over long paragraphs dominated
+    // the cost of reading plain text.
+    if words > *LONGEST_RULE {
+        return label(line);
+    }
     if let Some(rule) = RULE_SET
         .matches(line)
         .iter()
@@ -239,12 +246,23 @@ pub(crate) fn classify(line: &str) -> LineClass {
     {
         return LineClass::Chrome(rule.name);
     }
-    if let Some(m) = LABEL_RE.find(line) {
-        if m.end() < line.len() {
-            return LineClass::Labelled(m.end());
-        }
+    label(line)
+}
+
+fn label(line: &str) -> LineClass {
+    // Every label ends in ':' or '?' within its first few words; most lines have neither
+    // there, and the check is far cheaper than the pattern.
+    let mut head = line
+        .char_indices()
+        .take_while(|&(i, _)| i < 48)
+        .map(|(_, c)| c);
+    if !head.any(|c| c == ':' || c == '?') {
+        return LineClass::Text;
     }
-    LineClass::Text
+    match LABEL_RE.find(line) {
+        Some(m) if m.end() < line.len() => LineClass::Labelled(m.end()),
+        _ => LineClass::Text,
+    }
 }
 
 /// The last element of a breadcrumb line: usually the article's title.

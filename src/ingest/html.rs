@@ -1,11 +1,13 @@
 //! HTML input: main-content extraction, then blocks anchored back into the page source.
 //!
 //! Owns two things. First, finding the article in a saved page: rs-trafilatura extracts
-//! the main text and the title, author and date (chosen on measured figures, see
-//! `Cargo.toml` and `examples/eval_extraction.rs`); its paragraph-per-line text then goes
-//! through the plain-text rules (headings, chrome, bylines, labels) without hard-wrap
-//! joining. When it finds nothing, all visible text of the body is used instead, so a
-//! small hand-written page still reads.
+//! the main text and the title, author and date, and dom_smoothie (readability) extracts
+//! the text once more; when readability's text is nearly all inside trafilatura's and
+//! markedly shorter, it is taken instead (see [`cross_check`]; both chosen on measured
+//! figures, see `Cargo.toml` and `examples/eval_extraction.rs`). The paragraph-per-line
+//! text then goes through the plain-text rules (headings, chrome, bylines, labels) without
+//! hard-wrap joining. When trafilatura finds nothing, all visible text of the body is used
+//! instead, so a small hand-written page still reads.
 //!
 //! Second, offsets. Extracted text has lost its markup and entities, so it cannot be
 //! mapped byte for byte. The page source is tokenised once into words outside tags,
@@ -24,18 +26,37 @@ use std::collections::HashMap;
 /// page is read by [`visible_text`], which does not recurse.
 const MAX_EXTRACT_DEPTH: usize = 512;
 
+/// Stack for the thread that runs readability: its tree walks recurse, and a spawned
+/// thread's default stack is smaller than the main thread's.
+const READABILITY_STACK: usize = 64 << 20;
+
 /// Reads a saved HTML page (already decoded).
 pub(crate) fn read(source: &str) -> Parsed {
-    // A third-party parser must not take the whole run down with it.
-    let extracted = if nesting_depth(source) <= MAX_EXTRACT_DEPTH {
-        std::panic::catch_unwind(|| rs_trafilatura::extract(source))
-            .ok()
-            .and_then(Result::ok)
-    } else {
-        None
-    };
+    // The two extractors and the source index are independent: readability and the index
+    // run beside trafilatura, the slowest, so a large page costs about trafilatura's time.
+    let shallow = nesting_depth(source) <= MAX_EXTRACT_DEPTH;
+    let (extracted, core, words) = std::thread::scope(|scope| {
+        let side = || {
+            let core = shallow.then(|| readability(source)).flatten();
+            (core, SourceWords::new(source))
+        };
+        let handle = std::thread::Builder::new()
+            .stack_size(READABILITY_STACK)
+            .spawn_scoped(scope, side);
+        let extracted = shallow.then(|| trafilatura(source)).flatten();
+        let (core, words) = match handle {
+            Ok(h) => h
+                .join()
+                .unwrap_or_else(|_| (None, SourceWords::new(source))),
+            // No thread to be had: the same work, one after the other.
+            Err(_) => side(),
+        };
+        (extracted, core, words)
+    });
     let (content, meta) = match extracted {
-        Some(r) if !r.content_text.trim().is_empty() => (r.content_text, Some(r.metadata)),
+        Some(r) if !r.content_text.trim().is_empty() => {
+            (cross_check(r.content_text, core), Some(r.metadata))
+        }
         Some(r) => (visible_text(source), Some(r.metadata)),
         None => (visible_text(source), None),
     };
@@ -51,7 +72,6 @@ pub(crate) fn read(source: &str) -> Parsed {
             out.date = Some(date.date_naive().to_string());
         }
     }
-    let words = SourceWords::new(source);
     let mut cursor = 0;
     let mut last_offset = words.body_start;
     for block in &mut out.blocks {
@@ -61,6 +81,98 @@ pub(crate) fn read(source: &str) -> Parsed {
         block.map = map;
     }
     out
+}
+
+/// Fewest words readability's text must have to replace trafilatura's: less is a caption
+/// or a teaser, not an article.
+const MIN_CORE_WORDS: usize = 50;
+/// Share of readability's word 4-grams that must stand in trafilatura's text: "nearly all",
+/// allowing for the two joining inline elements differently.
+const MIN_CONTAINED: f64 = 0.9;
+/// Readability's text must be at most this share of trafilatura's length in words.
+const MAX_CORE_SHARE: f64 = 0.8;
+
+/// rs-trafilatura's extraction, or `None` when it fails.
+fn trafilatura(source: &str) -> Option<rs_trafilatura::ExtractResult> {
+    let options = rs_trafilatura::Options {
+        // No length cap: the crate's default cuts text at a million bytes (a long article
+        // would silently lose its end, and a cut inside a character panics); input size is
+        // limited by --max-file-size instead.
+        max_extracted_len: usize::MAX,
+        // factdiff reads articles: the crate's page-type classifier (forum, product,
+        // listing...) costs time, and fixing the type changed one benchmark page, for the
+        // better.
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
+        ..rs_trafilatura::Options::default()
+    };
+    // A third-party parser must not take the whole run down with it.
+    std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(source, &options))
+        .ok()
+        .and_then(Result::ok)
+}
+
+/// dom_smoothie's (readability's) article text, paragraph per line, as trafilatura gives
+/// it and the line rules expect.
+fn readability(source: &str) -> Option<String> {
+    let config = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..dom_smoothie::Config::default()
+    };
+    std::panic::catch_unwind(|| {
+        dom_smoothie::Readability::new(source, None, Some(config))
+            .and_then(|mut r| r.parse())
+            .map(|a| a.text_content.to_string())
+    })
+    .ok()
+    .and_then(Result::ok)
+}
+
+/// Checks trafilatura's text against readability's `core` from the same page.
+///
+/// Trafilatura errs towards taking too much: a related-stories list under a short item, a
+/// comment thread, a JSON-LD body that repeats the article. Readability keeps to the
+/// densest block of prose. When readability's text is nearly all inside trafilatura's and
+/// markedly shorter, the two agree on the article and the rest is what trafilatura added
+/// around it, so readability's text is used; otherwise trafilatura's (the better of the two
+/// alone, see `Cargo.toml`). Measured with `examples/eval_extraction.rs`.
+fn cross_check(trafilatura: String, core: Option<String>) -> String {
+    let Some(core) = core else {
+        return trafilatura;
+    };
+    let core_words = word_spans(&core).count();
+    let words = word_spans(&trafilatura).count();
+    // Lengths first: the shingle comparison is the costly part.
+    if core_words >= MIN_CORE_WORDS
+        && (core_words as f64) <= MAX_CORE_SHARE * words as f64
+        && containment(&core, &trafilatura) >= MIN_CONTAINED
+    {
+        core
+    } else {
+        trafilatura
+    }
+}
+
+/// The share of `part`'s word 4-grams (with multiplicity, case kept) that `whole` also has.
+fn containment(part: &str, whole: &str) -> f64 {
+    fn shingles(text: &str) -> HashMap<[&str; 4], usize> {
+        let words: Vec<&str> = word_spans(text).map(|(s, e)| &text[s..e]).collect();
+        let mut out = HashMap::new();
+        for w in words.windows(4) {
+            *out.entry([w[0], w[1], w[2], w[3]]).or_insert(0) += 1;
+        }
+        out
+    }
+    let ours = shingles(part);
+    let theirs = shingles(whole);
+    let total: usize = ours.values().sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let shared: usize = ours
+        .iter()
+        .map(|(k, &c)| c.min(theirs.get(k).copied().unwrap_or(0)))
+        .sum();
+    shared as f64 / total as f64
 }
 
 /// Makes the block that repeats the page's title the title; later copies are chrome.
@@ -363,21 +475,33 @@ fn entity(name: &str) -> Option<char> {
 }
 
 /// The words of the page source outside markup, with an index for finding them.
+///
+/// Words are compared lower-cased, as small integers: a page of several megabytes has
+/// hundreds of thousands of words but a vocabulary of thousands, so one string per distinct
+/// word is kept, not one per occurrence.
 struct SourceWords {
     /// `(start, end)` byte offsets of each word in the source.
     spans: Vec<(usize, usize)>,
-    /// Lower-cased words, parallel to `spans`.
-    words: Vec<String>,
-    /// Word to its indices in `words`, ascending.
-    index: HashMap<String, Vec<usize>>,
+    /// Vocabulary id of each word, parallel to `spans`.
+    ids: Vec<u32>,
+    /// Lower-cased word to its id.
+    vocab: HashMap<String, u32>,
+    /// Indices in `ids` of each vocabulary id, ascending.
+    index: Vec<Vec<usize>>,
     /// Where `<body` starts, the fallback anchor for the first block.
     body_start: usize,
 }
 
 impl SourceWords {
     fn new(source: &str) -> SourceWords {
-        let mut spans = Vec::new();
-        let mut words = Vec::new();
+        let mut words = SourceWords {
+            spans: Vec::new(),
+            ids: Vec::new(),
+            vocab: HashMap::new(),
+            index: Vec::new(),
+            body_start: find_ci(source, "<body").unwrap_or(0),
+        };
+        let mut buf = String::new();
         scan(source, |piece| {
             if let Piece::Text(at, t) = piece {
                 for (s, e) in word_spans(t) {
@@ -388,41 +512,44 @@ impl SourceWords {
                     if s > 1 && t[..s].ends_with("&#") {
                         continue;
                     }
-                    spans.push((at + s, at + e));
-                    words.push(t[s..e].to_lowercase());
+                    let key = lower(&t[s..e], &mut buf);
+                    let id = match words.vocab.get(key) {
+                        Some(&id) => id,
+                        None => {
+                            let id = words.index.len() as u32;
+                            words.vocab.insert(key.to_string(), id);
+                            words.index.push(Vec::new());
+                            id
+                        }
+                    };
+                    words.index[id as usize].push(words.ids.len());
+                    words.spans.push((at + s, at + e));
+                    words.ids.push(id);
                 }
             }
         });
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, w) in words.iter().enumerate() {
-            index.entry(w.clone()).or_default().push(i);
-        }
-        let body_start = find_ci(source, "<body").unwrap_or(0);
-        SourceWords {
-            spans,
-            words,
-            index,
-            body_start,
-        }
+        words
     }
 
     /// The map of block `text`, searching from word `cursor`; returns the word index to
     /// search the next block from.
     fn align(&self, text: &str, cursor: usize, fallback: usize) -> (SpanMap, usize) {
         let tokens: Vec<(usize, usize)> = word_spans(text).collect();
-        let lower: Vec<String> = tokens
+        let mut buf = String::new();
+        // A word the page source does not have can never match: `None`.
+        let ids: Vec<Option<u32>> = tokens
             .iter()
-            .map(|&(s, e)| text[s..e].to_lowercase())
+            .map(|&(s, e)| self.vocab.get(lower(&text[s..e], &mut buf)).copied())
             .collect();
-        let Some(start) = self.find_run(&lower, cursor) else {
+        let Some(start) = self.find_run(&ids, cursor) else {
             return (SpanMap::contiguous(fallback), cursor);
         };
         let mut map = SpanMap::contiguous(self.spans[start].0);
         let mut j = start;
-        for (k, word) in lower.iter().enumerate() {
+        for (k, id) in ids.iter().enumerate() {
+            let Some(id) = *id else { continue };
             // Look a few words ahead: the extractor may have dropped a word or two.
-            if let Some(hit) = (j..(j + 4).min(self.words.len())).find(|&i| self.words[i] == *word)
-            {
+            if let Some(hit) = (j..(j + 4).min(self.ids.len())).find(|&i| self.ids[i] == id) {
                 if k > 0 {
                     map.push(tokens[k].0, self.spans[hit].0);
                 }
@@ -432,14 +559,16 @@ impl SourceWords {
         (map, j)
     }
 
-    /// The first index at or after `cursor` where the first words of `words` stand in
+    /// The first index at or after `cursor` where the first words of `ids` stand in
     /// order; later occurrences are tried a bounded number of times.
-    fn find_run(&self, words: &[String], cursor: usize) -> Option<usize> {
-        let first = words.first()?;
-        let positions = self.index.get(first)?;
+    fn find_run(&self, ids: &[Option<u32>], cursor: usize) -> Option<usize> {
+        let first = (*ids.first()?)?;
+        let positions = &self.index[first as usize];
         let from = positions.partition_point(|&p| p < cursor);
-        let need = words.len().min(4);
-        let fits = |p: usize| (1..need).all(|k| self.words.get(p + k) == Some(&words[k]));
+        let need = ids.len().min(4);
+        let fits = |p: usize| {
+            (1..need).all(|k| ids[k].is_some() && self.ids.get(p + k) == ids[k].as_ref())
+        };
         let mut loose = None;
         for &p in positions[from..].iter().take(64) {
             if fits(p) {
@@ -452,25 +581,50 @@ impl SourceWords {
     }
 }
 
+/// `word` lower-cased, borrowing it when it already is (the common case), else via `buf`.
+fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return word;
+    }
+    buf.clear();
+    buf.extend(word.chars().flat_map(char::to_lowercase));
+    buf
+}
+
 /// Byte ranges of the alphanumeric runs of `s`.
 fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut it = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Whether the character at byte `at` is alphanumeric, and where the next one starts.
+    // ASCII, nearly all of most pages, is judged on the byte without decoding.
+    let class = move |at: usize| -> (bool, usize) {
+        let b = bytes[at];
+        if b.is_ascii() {
+            return (b.is_ascii_alphanumeric(), at + 1);
+        }
+        let c = s[at..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), at + c.len_utf8())
+    };
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = it.next()?;
-            if c.is_alphanumeric() {
-                break i;
+            if i >= bytes.len() {
+                return None;
+            }
+            let (word, next) = class(i);
+            let at = i;
+            i = next;
+            if word {
+                break at;
             }
         };
-        let mut end = s.len();
-        while let Some(&(i, c)) = it.peek() {
-            if !c.is_alphanumeric() {
-                end = i;
+        while i < bytes.len() {
+            let (word, next) = class(i);
+            if !word {
                 break;
             }
-            it.next();
+            i = next;
         }
-        Some((start, end))
+        Some((start, i))
     })
 }
 
@@ -538,6 +692,79 @@ mod tests {
                 assert!(PAGE[b.map.to_original(at)..].starts_with("director"));
             }
         }
+    }
+
+    /// The article of [`PAGE`] as a reader would copy it from the browser.
+    const PAGE_AS_TEXT: &str = "Home » News » Canal Reopens to Barges\n\
+Canal Reopens to Barges\n\
+By Pia Lund\n\
+\n\
+The canal reopened to barges on Thursday after a dry summer left parts of it too shallow \
+for cargo. Water levels rose by about 40 centimetres after a week of heavy rain, the \
+waterways agency said.\n\
+\n\
+Traffic Expected to Rise\n\
+\n\
+Operators said they would resume their regular timetable next week. The agency’s \
+director said the channel would be dredged again in the autumn so that the closure is \
+not repeated.\n\
+\n\
+Shipping firms lost an estimated 12 million euros during the eleven weeks the canal was \
+closed, according to the national transport association.\n\
+\n\
+Share this article\n\
+© 2024 The Valley Post. All rights reserved.\n";
+
+    #[test]
+    fn html_and_text_of_one_article_give_the_same_statements() {
+        use crate::segment::SentenceKind;
+        use crate::Document;
+        let statements = |bytes: &[u8], format| {
+            let doc = Document::read("d1", "a", bytes, format).unwrap();
+            let texts: Vec<String> = doc
+                .sentences
+                .iter()
+                .filter(|s| s.kind == SentenceKind::Statement)
+                .map(|s| s.text.clone())
+                .collect();
+            (doc, texts)
+        };
+        let (html, from_html) = statements(PAGE.as_bytes(), InputFormat::Html);
+        let (_, from_text) = statements(PAGE_AS_TEXT.as_bytes(), InputFormat::Text);
+        assert_eq!(from_html, from_text);
+        assert_eq!(from_html.len(), 5, "{from_html:?}");
+        // Each statement's span starts at its first word in the page source.
+        for s in html
+            .sentences
+            .iter()
+            .filter(|s| s.kind == SentenceKind::Statement)
+        {
+            let first = s.text.split_whitespace().next().unwrap();
+            assert!(PAGE[s.span.start..].starts_with(first), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn readability_replaces_trafilatura_only_inside_it() {
+        let article = "The canal reopened to barges on Thursday after a dry summer. ".repeat(12);
+        let with_links = format!(
+            "{article}\nMayor resigns\nStorm warning issued\n{}",
+            "Local team wins the cup final after extra time. ".repeat(10)
+        );
+        assert_eq!(
+            cross_check(with_links.clone(), Some(article.clone())),
+            article
+        );
+        // Too short to be the article, or not inside trafilatura's text: trafilatura's.
+        assert_eq!(
+            cross_check(with_links.clone(), Some("The canal reopened.".into())),
+            with_links
+        );
+        let elsewhere = "Operators said they would resume their timetable next week. ".repeat(12);
+        assert_eq!(cross_check(with_links.clone(), Some(elsewhere)), with_links);
+        // About as long as trafilatura's: nothing gained by switching.
+        assert_eq!(cross_check(article.clone(), Some(article.clone())), article);
+        assert_eq!(cross_check(article.clone(), None), article);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! This module owns one decision: where, inside a block of text, one sentence ends and the
 //! next begins. It answers with byte ranges into the caller's string, so every later stage
 //! (extraction, alignment, the report) can point back at the exact input bytes; it never
-//! rewrites text. Cleaning (HTML, dot leaders, joined wrapped words) belongs to ingest.
+//! rewrites text. Cleaning belongs to ingest (formats, joined wrapped lines) and to
+//! [`super::render`] (what a sentence's text shows).
 //!
 //! The detector is hand-written. One pass over the bytes pairs quotes and brackets, finds
 //! inline list labels and notes every byte that may call for a decision (stop marks, line
@@ -287,6 +288,11 @@ impl Splitter<'_> {
                     Some(len) => k += len,
                     None => return k,
                 },
+                // "Yes.</em> It is": markup pasted as text closes around the sentence.
+                Some(b'<') => match closing_tag(rest) {
+                    Some(len) => k += len,
+                    None => return k,
+                },
                 _ => return k,
             }
         }
@@ -462,6 +468,7 @@ impl Splitter<'_> {
             Word::Regular if next == Next::Digit => {
                 word.len() >= 4 && word.bytes().all(|c| c.is_ascii_lowercase())
             }
+            Word::Regular if next == Next::Lower => self.stray_fragment(k),
             Word::Regular => regular_ends(next),
             Word::Number { small } => !(small && self.at_sentence_start(raw)) && regular_ends(next),
             Word::Letter(c) => self.letter_ends(c, raw, next),
@@ -472,6 +479,27 @@ impl Splitter<'_> {
             self.cut(k);
         }
         k
+    }
+
+    /// "in the city. features" and then the end of the line: a lowercase word after a full
+    /// stop usually means the word before was an abbreviation nobody listed, but a few
+    /// lowercase words that run into the end of a line without any punctuation are a line of
+    /// their own (a menu, a list of tags), so the full stop was final after all.
+    fn stray_fragment(&self, k: usize) -> bool {
+        let b = self.bytes;
+        let m = self.skip_ws(k);
+        let mut e = m;
+        while e - m <= 48 {
+            match b.get(e) {
+                None => return true,
+                Some(b'\n' | b'\r') => return self.line_break_ends(e).0,
+                Some(c) if c.is_ascii_alphabetic() || matches!(c, b' ' | b'\t' | b'-' | b',') => {
+                    e += 1;
+                }
+                Some(_) => return false,
+            }
+        }
+        false
     }
 
     fn letter_ends(&self, c: char, raw: usize, next: Next) -> bool {
@@ -662,6 +690,16 @@ impl Splitter<'_> {
     }
 
     fn on_line_break(&mut self, i: usize) -> usize {
+        let (ends, m) = self.line_break_ends(i);
+        if ends && m < self.bytes.len() {
+            self.cut(i);
+        }
+        m
+    }
+
+    /// Whether the line break at `i` ends a sentence (true at the end of the text), and
+    /// where the next line's text starts.
+    fn line_break_ends(&self, i: usize) -> (bool, usize) {
         let m = self.skip_ws(i);
         let run = &self.bytes[i..m];
         let breaks = run
@@ -670,7 +708,7 @@ impl Splitter<'_> {
             .filter(|&(x, &c)| c == b'\n' || (c == b'\r' && run.get(x + 1) != Some(&b'\n')))
             .count();
         if m >= self.bytes.len() {
-            return m;
+            return (true, m);
         }
         let blank = breaks >= 2;
         let ends = match self.breaks {
@@ -685,10 +723,7 @@ impl Splitter<'_> {
                         || hspace_before && next.is_some_and(|c| c.is_lowercase() || c == '('))
             }
         };
-        if ends {
-            self.cut(i);
-        }
-        m
+        (ends, m)
     }
 
     fn on_wide(&mut self, i: usize) -> usize {
@@ -1087,6 +1122,17 @@ fn list_label(rest: &[u8]) -> bool {
     after.is_some_and(|a| a.first().is_some_and(|&c| c == b' ' || c == b'\t'))
 }
 
+/// `</em>`, `</p>` at the start of `rest`: its length.
+fn closing_tag(rest: &[u8]) -> Option<usize> {
+    let name = rest.strip_prefix(b"</")?;
+    let n = name
+        .iter()
+        .take(16)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    (n > 0 && name[0].is_ascii_alphabetic() && name.get(n) == Some(&b'>')).then_some(n + 3)
+}
+
 /// `[12]`, `[3, 4]`, `[2–11]` at the start of `rest`: its length.
 fn footnote_brackets(rest: &[u8]) -> Option<usize> {
     let close = rest.iter().take(16).position(|&c| c == b']')?;
@@ -1109,7 +1155,7 @@ fn wide_bang_len(rest: &[u8]) -> Option<usize> {
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '‹' | '¿' | '¡'
+        '(' | '[' | '{' | '"' | '\'' | '`' | '“' | '‘' | '«' | '‹' | '¿' | '¡'
     )
 }
 
@@ -1122,7 +1168,7 @@ fn is_dash(c: char) -> bool {
 }
 
 /// A line starting with this belongs to the line before ("pricing\n.").
-fn attaches_left(c: char) -> bool {
+pub(super) fn attaches_left(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '”' | '’')
 }
 
@@ -1199,7 +1245,7 @@ fn structure(text: &str, breaks: LineBreaks) -> Structure {
 }
 
 /// Bytes the pre-pass must look at; everything else is skipped in a tight loop.
-static PRE_STOPS: [bool; 256] = byte_set(b".!?\n\r()[]{}\"'\xC2\xE2\xE3\xEF");
+static PRE_STOPS: [bool; 256] = byte_set(b".!?\n\r()[]{}\"'`\xC2\xE2\xE3\xEF");
 
 /// Bytes the main scan must look at.
 static MAIN_STOPS: [bool; 256] = byte_set(b".!?\n\r\"\xE2\xE3\xEF");
@@ -1284,6 +1330,8 @@ impl PrePass<'_> {
                 b'}' => i = self.close(Pair::Brace, i, 1),
                 b'"' => i = self.straight_double(i),
                 b'\'' => i = self.single(i, 1, Pair::Single),
+                // A typewriter opening quote: `So what?' closes with a straight one.
+                b'`' => i = self.open(Pair::Single, i, 1),
                 _ => i = self.wide(i),
             }
         }
@@ -1702,6 +1750,43 @@ mod tests {
                 .map(|r| r.len())
                 .collect::<Vec<_>>(),
             [22, 10]
+        );
+    }
+
+    #[test]
+    fn lowercase_line_after_a_full_stop() {
+        // A lowercase word after a full stop continues the sentence ("an unlisted
+        // abbreviation"), unless it is a short unpunctuated line of its own.
+        assert_eq!(
+            sentences(
+                "The market hall shut early. tags
+harbour news"
+            ),
+            ["The market hall shut early.", "tags", "harbour news"]
+        );
+        assert_eq!(
+            sentences("Ask the reg. office before noon."),
+            ["Ask the reg. office before noon."]
+        );
+        assert_eq!(
+            sentences("It stayed shut all week. more at six"),
+            ["It stayed shut all week.", "more at six"]
+        );
+    }
+
+    #[test]
+    fn typewriter_quotes_pair_like_curly_ones() {
+        assert_eq!(
+            sentences("He shouted: `Stop! Wait! Not yet!' Then he left."),
+            ["He shouted: `Stop! Wait! Not yet!'", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn pasted_markup_around_sentences() {
+        assert_eq!(
+            sentences("The dam held. <b>Barely.</b> <i>It rained</i>!"),
+            ["The dam held.", "<b>Barely.</b>", "<i>It rained</i>!"]
         );
     }
 

@@ -193,6 +193,7 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, Stri
     arena.clear();
     let mut sc = Scanner::new(text, toks, arena);
     let n = sc.toks.len();
+    let first = out.len();
     let mut i = 0;
     // Every quantity contains an anchor (a digit, number word, currency sign…) no more than
     // WINDOW tokens after its first token, so stretches of plain words are skipped whole.
@@ -210,7 +211,29 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, Stri
             i = anchor - WINDOW;
         }
         match sc.read_at(i) {
-            Some((q, next)) => {
+            Some((mut q, next)) => {
+                // "from about 14-18 mpg to 24": the figure after "to" shares the unit.
+                if q.unit.is_empty()
+                    && q.kind == QuantityKind::Count
+                    && i >= 2
+                    && sc.w(i - 1) == "to"
+                {
+                    let prev = out[first..].last();
+                    let touches =
+                        |p: &Quantity| sc.tok(i - 2).is_some_and(|t| t.e as usize == p.end);
+                    if let Some(p) = prev.filter(|p| {
+                        touches(p)
+                            && p.text.starts_with("from ")
+                            && matches!(
+                                p.kind,
+                                QuantityKind::Measure | QuantityKind::Percent | QuantityKind::Money
+                            )
+                    }) {
+                        q.unit = p.unit.clone();
+                        q.kind = p.kind;
+                        q.per = p.per.clone();
+                    }
+                }
                 out.push(q);
                 i = next.max(i + 1);
             }
@@ -1292,10 +1315,22 @@ impl<'a> Scanner<'a> {
         let mut last = 0u8; // 1 ones, 2 tens, 3 hundred, 4 scale
         let mut big = false;
         let mut last_scale = 1.0;
+        // Ones and tens read since the last "hundred" or scale: "dozen" multiplies only these
+        // ("three hundred and two dozen" is 324).
+        let mut tail = 0.0;
+        // What the last scale word added, so a stacked scale ("three lakh crore") multiplies it.
+        let mut scaled_part = 0.0;
         for _ in 0..24 {
             let w = self.w(j);
             if let Some(v) = ones(w) {
                 if last == 1 || (last == 2 && v >= 10.0) {
+                    // "one one hundred fifth": a lone "one" before an ordinal phrase is its
+                    // reciprocal.
+                    if total == 0.0 && cur == 1.0 && j == i + 1 && seed == 0.0 {
+                        if let Some((den, k)) = self.ordinal_phrase(j) {
+                            return Some((1.0 / den, k));
+                        }
+                    }
                     break;
                 }
                 // Fractions: "two-thirds", "one third", "seven eighths"
@@ -1314,16 +1349,29 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 cur += v;
+                tail += v;
                 last = 1;
                 any = true;
                 j += 1;
                 continue;
             }
             if let Some(v) = tens(w) {
+                // A tens word right before an ordinal forms one compound ordinal, so after a
+                // numerator it is the denominator: "one hundred thirty-fifths" is 100/35 and
+                // "twenty twenty-fifths" 20/25 ("one hundred and thirty fifths" stays 130/5).
+                if any && j > i && self.w(j - 1) != "and" {
+                    if let Some((den, plural, k)) = self.denominator_at(j).filter(|d| d.2 > j + 1) {
+                        let n = total + cur;
+                        if (plural && n > 1.0) || (!plural && n == 1.0) {
+                            return Some((n / den, k));
+                        }
+                    }
+                }
                 if last == 1 || last == 2 {
                     break;
                 }
                 cur += v;
+                tail += v;
                 any = true;
                 last = 2;
                 j += 1;
@@ -1331,6 +1379,7 @@ impl<'a> Scanner<'a> {
                     if let Some(o) = ones(self.w(j + 1)) {
                         if o < 10.0 && o > 0.0 {
                             cur += o;
+                            tail += o;
                             last = 1;
                             j += 2;
                         }
@@ -1338,15 +1387,25 @@ impl<'a> Scanner<'a> {
                 }
                 continue;
             }
-            if w == "hundred" && any && last != 3 {
+            // "five hundreds" after a number word; "hundreds of" alone is a magnitude phrase.
+            let hundred = w == "hundred" || (w == "hundreds" && cur > 1.0 && last != 3);
+            if hundred && any && last != 3 {
                 cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
+                tail = 0.0;
                 last = 3;
                 big = true;
                 j += 1;
                 continue;
             }
             if (w == "dozen" || (w == "dozens" && cur > 1.0)) && any {
-                cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
+                cur = if cur == 0.0 {
+                    12.0
+                } else if tail > 0.0 && tail < cur {
+                    cur + tail * 11.0
+                } else {
+                    cur * 12.0
+                };
+                tail = 0.0;
                 last = 4;
                 j += 1;
                 continue;
@@ -1355,8 +1414,18 @@ impl<'a> Scanner<'a> {
                 if !any || s < 1000.0 {
                     break;
                 }
-                total += if cur == 0.0 { s } else { cur * s };
+                // "three lakh crore", "one thousand crore": scales written together multiply.
+                if last == 4 && cur == 0.0 && s > last_scale && scaled_part > 0.0 {
+                    total += scaled_part * (s - 1.0);
+                    scaled_part *= s;
+                    last_scale *= s;
+                    j += 1;
+                    continue;
+                }
+                scaled_part = if cur == 0.0 { s } else { cur * s };
+                total += scaled_part;
                 cur = 0.0;
+                tail = 0.0;
                 last = 4;
                 last_scale = s;
                 big = true;
@@ -1395,6 +1464,7 @@ impl<'a> Scanner<'a> {
                 if big && (ones(self.w(j + 1)).is_some() || tens(self.w(j + 1)).is_some()) {
                     j += 1;
                     last = 0;
+                    tail = 0.0;
                     continue;
                 }
             }
@@ -1440,13 +1510,51 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "forty sixths", "seven hundredths", "one thirty-second": a count of fractions.
-        if let Some((den, plural, k)) = self.denominator_at(j) {
+        // "forty sixths", "seven hundredths", "one thirty-second": a count of fractions;
+        // "five hundred-fifths" joins the denominator with a hyphen.
+        let dj = if self.is_sym(j, '-') && self.attached(j) && self.attached(j + 1) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((den, plural, k)) = self.denominator_at(dj) {
             if (plural && v > 1.0) || (!plural && v == 1.0) {
                 return Some((v / den, k));
             }
         }
         Some((v, j))
+    }
+
+    /// An ordinal written with a hundred or thousand: "hundred fifth", "one hundred and
+    /// fifth", "two thousand twenty-first". Returns (value, next). Bounded and not recursive.
+    fn ordinal_phrase(&self, j: usize) -> Option<(f64, usize)> {
+        let (mut total, mut cur, mut big) = (0.0, 0.0, false);
+        for k in j..j + 8 {
+            let w = self.w(k);
+            if let Some(o) = ordinal_word(w) {
+                return big.then_some((total + cur + o, k + 1));
+            }
+            if let Some(t) = tens(w) {
+                if self.is_sym(k + 1, '-') && self.attached(k + 1) {
+                    if let Some(o) = ordinal_word(self.w(k + 2)).filter(|o| *o < 10.0) {
+                        return big.then_some((total + cur + t + o, k + 3));
+                    }
+                }
+                cur += t;
+            } else if let Some(v) = ones(w) {
+                cur += v;
+            } else if w == "hundred" {
+                cur = cur.max(1.0) * 100.0;
+                big = true;
+            } else if w == "thousand" {
+                total += cur.max(1.0) * 1000.0;
+                cur = 0.0;
+                big = true;
+            } else if w != "and" || !big {
+                return None;
+            }
+        }
+        None
     }
 
     /// A number below a hundred in words: "seven", "fifty-four", "fifty four".
@@ -1654,6 +1762,15 @@ impl<'a> Scanner<'a> {
                 match w {
                     "mn" | "mln" | "bn" | "bln" | "tn" | "trn" => scale_word(w),
                     "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs" => Some(12.0),
+                    // "2.33 k" closing a clause; "10 k run" names a race distance.
+                    "k" if !from_words
+                        && self.raw(k) == "k"
+                        && !self
+                            .tok(k + 1)
+                            .is_some_and(|t| matches!(t.kind, Tk::Word | Tk::Num)) =>
+                    {
+                        Some(1e3)
+                    }
                     _ => None,
                 }
             };
@@ -2093,9 +2210,38 @@ impl<'a> Scanner<'a> {
             q.bound = bound;
             return Some((q, next));
         }
-        let mut a = self.amount(j)?;
+        let mut a = match self.amount(j) {
+            Some(a) => a,
+            // "more than half", "nearly half the staff": a bare "half" needs a bound or hedge
+            // before it ("half time", "half a century" and "half-price" stay out).
+            None if j > i
+                && self.w(j) == "half"
+                && (bound != Bound::Exact || approx)
+                && !matches!(self.w(j + 1), "a" | "an")
+                && !(self.is_sym(j + 1, '-') && self.attached(j + 1)) =>
+            {
+                Amount {
+                    start: j,
+                    num: j,
+                    next: j + 1,
+                    value: 0.5,
+                    raw: 0.5,
+                    scale: 1.0,
+                    scaled: false,
+                    cur: None,
+                    words: true,
+                }
+            }
+            None => return None,
+        };
         // Digits glued to letters are identifiers ("B12", "X5", "CO2", "F-16").
         if self.glued_to_word(a.num) && a.cur.is_none() {
+            return None;
+        }
+        // Three or more numbers joined by "." "-" "/" without spaces are codes, not
+        // quantities: IP addresses, phone numbers, all-numeric dates, version numbers.
+        if let Some(end) = self.code_chain(a.num) {
+            self.skip.set(end);
             return None;
         }
         // "One" mid-sentence as a name ("Formula One") or "one" as a pronoun ("the one", "each one").
@@ -2137,10 +2283,11 @@ impl<'a> Scanner<'a> {
                 if let Some(b) = self.amount(k) {
                     let bare = self.unit_after(b.next).is_none()
                         && self.currency_after(b.next, b.scaled).is_none();
+                    // "12 out of 10" is two numbers, not a share above one.
                     let ok = b.cur.is_none()
                         && b.value != 0.0
                         && !year_like(self, &b)
-                        && (strong
+                        && ((strong && a.value <= b.value)
                             || (bare
                                 && (self.w(a.next) == "over"
                                     || (a.value < b.value && b.value <= 1000.0)))
@@ -2413,12 +2560,18 @@ impl<'a> Scanner<'a> {
         }
         // "from $41,200 at 9.30pm to $39,800": a span written around a time or
         // year. Only numbers that are plainly years or clock times may stand in between.
+        // "from $75 a barrel to $45.88": the rate written once, after the first figure.
+        let mut range_per = None;
         if !is_range && intro == Some("from") && (cur.is_some() || unit.is_some()) {
-            if let Some((b, bend)) = self.far_to(end, cur, unit.map(|u| u.unit)) {
+            let first_per = self.per_after(end, cur.is_some());
+            let from = first_per.as_ref().map_or(end, |p| p.1);
+            let to_now = first_per.is_some();
+            if let Some((b, bend)) = self.far_to(from, to_now, cur, unit.map(|u| u.unit)) {
                 low = a.value.min(b);
                 high = a.value.max(b);
                 is_range = true;
                 end = bend;
+                range_per = first_per.map(|p| p.0);
             }
         }
         // Trailing "or more" / "or less" / "plus".
@@ -2438,6 +2591,7 @@ impl<'a> Scanner<'a> {
                 let next_starts = self.is_num(k)
                     || self.number_word_start(k)
                     || self.is_anchor(k)
+                    || (matches!(self.w(k), "a" | "an") && self.is_anchor(k + 1))
                     || matches!(self.w(k), "or" | "equal" | "to");
                 if !next_starts {
                     bound = b;
@@ -2482,7 +2636,7 @@ impl<'a> Scanner<'a> {
             kind = QuantityKind::Count;
         }
         // Per / rate.
-        let mut per = None;
+        let mut per = range_per;
         if let Some((p, e)) = self.per_after(
             end,
             kind == QuantityKind::Money || kind == QuantityKind::Measure,
@@ -2510,8 +2664,21 @@ impl<'a> Scanner<'a> {
                 end = u.end;
             }
         }
+        // "a six-cylinder engine", "four-, five- and six-cylinder engines".
+        if kind == QuantityKind::Count
+            && unit.is_none()
+            && unit_s.is_empty()
+            && cur.is_none()
+            && !year_like(self, &a)
+        {
+            if let Some((u, kd, e)) = self.hyphen_noun(end) {
+                unit_s = u;
+                kind = kd;
+                end = e;
+            }
+        }
         // Counted noun.
-        if kind == QuantityKind::Count && unit.is_none() {
+        if kind == QuantityKind::Count && unit.is_none() && unit_s.is_empty() {
             let singular = !is_range && a.value == 1.0;
             // "2018 troops" counts troops, but "Russia's 2022 invasion" and "its 2018 sales" are
             // years: a year-like number takes only a plural noun right after it, and only
@@ -2732,10 +2899,13 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// The "to Y" that closes "from X … to Y" within a few words; returns (Y, end).
+    /// The "to Y" that closes "from X … to Y" within a few words; returns (Y, end). A "to"
+    /// right at `from` counts only when `to_now`: a rate read in between ("$75 a barrel to
+    /// $46") kept the range reader from seeing it; otherwise that reader already declined it.
     fn far_to(
         &self,
         from: usize,
+        to_now: bool,
         cur: Option<&'static str>,
         unit: Option<&'static str>,
     ) -> Option<(f64, usize)> {
@@ -2752,7 +2922,7 @@ impl<'a> Scanner<'a> {
                         return None;
                     }
                 }
-                Tk::Word if self.w(k) == "to" && k > from => {
+                Tk::Word if self.w(k) == "to" && (k > from || to_now) => {
                     let b = self.amount(k + 1)?;
                     let b_cur = b
                         .cur
@@ -2777,6 +2947,86 @@ impl<'a> Scanner<'a> {
                         end = bu.end;
                     }
                     return Some((b.value, end));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// End of a run of three or more numbers joined by ".", "-" or "/" with no spaces
+    /// ("192.168.1.2", "+1-222-2222/2222", "5/17/2018"), starting at number `num`.
+    fn code_chain(&self, num: usize) -> Option<usize> {
+        let mut k = num;
+        let mut groups = 1;
+        // Decimal points inside the numbers: "192.168.1.2" reads as "192.168" "." "1.2".
+        let mut points = self.raw(k).bytes().filter(|&c| c == b'.').count();
+        let mut dot_joined = false;
+        while self
+            .tok(k + 1)
+            .is_some_and(|t| matches!(t.kind, Tk::Sym('.' | '-' | '/')))
+            && self.attached(k + 1)
+            && self.attached(k + 2)
+            && self.tok(k + 2).is_some_and(|t| t.kind == Tk::Num)
+        {
+            dot_joined |= self.is_sym(k + 1, '.');
+            groups += 1;
+            points += self.raw(k + 2).bytes().filter(|&c| c == b'.').count();
+            k += 2;
+        }
+        // Only a dotted code splits its decimals into groups; "2.5-3.5" is a range.
+        if dot_joined {
+            groups += points;
+        }
+        (groups >= 3).then_some(k + 1)
+    }
+
+    /// The noun or unit of a hyphenated compound after a number: "a six-cylinder engine",
+    /// and the shared one of a suspended hyphen, "four-, five- and six-cylinder engines".
+    /// `h` is the hyphen glued to the number. Returns (unit, kind, end of the quantity).
+    fn hyphen_noun(&self, h: usize) -> Option<(String, QuantityKind, usize)> {
+        if !(self.is_sym(h, '-') && self.attached(h)) {
+            return None;
+        }
+        if self.attached(h + 1) && self.tok(h + 1).is_some_and(|t| t.kind == Tk::Word) {
+            if let Some(u) = self.unit_after(h) {
+                return Some((u.unit.to_string(), u.kind, u.end));
+            }
+            let w = self.w(h + 1);
+            let plain_noun = w.len() >= 3
+                && !self.has_capital(h + 1)
+                && !is_stop(w)
+                && !is_adverb_like(w)
+                && ones(w).is_none()
+                && tens(w).is_none()
+                && scale_word(w).is_none()
+                && ordinal_word(w).is_none()
+                && denominator(w).is_none()
+                && !looks_plural(w)
+                // "a 5,000-strong force", "40-odd", "a 12-high stack": adjectives, not nouns.
+                && !matches!(
+                    w,
+                    "strong" | "odd" | "plus" | "old" | "long" | "wide" | "high" | "deep"
+                        | "tall" | "thick" | "heavy" | "large" | "big" | "small" | "sized"
+                        | "based" | "ish"
+                )
+                // "a 10-year-old", "two-and-a-half": the next part goes on.
+                && !(self.is_sym(h + 2, '-') && self.attached(h + 2));
+            return plain_noun.then(|| (w.to_string(), QuantityKind::Count, h + 2));
+        }
+        // Suspended hyphen: the compound that closes the list names the unit.
+        if !(self.is_sym(h + 1, ',') || matches!(self.w(h + 1), "and" | "or" | "to")) {
+            return None;
+        }
+        for k in h + 2..h + 10 {
+            match self.tok(k).map(|t| t.kind) {
+                None | Some(Tk::Sym('.' | ';' | ':' | '(' | ')')) => return None,
+                Some(Tk::Sym('-')) if self.attached(k) && self.attached(k + 1) => {
+                    let number_before = self.is_num(k - 1) || self.number_word_start(k - 1);
+                    if !number_before {
+                        return None;
+                    }
+                    return self.hyphen_noun(k).map(|(u, kind, _)| (u, kind, h + 1));
                 }
                 _ => {}
             }

@@ -412,3 +412,109 @@ fn odd_input_never_panics() {
     let q = quantities(&long);
     assert!(q.iter().all(|q| q.low.is_finite()));
 }
+
+#[test]
+fn dozen_multiplies_only_the_last_group() {
+    assert_eq!(
+        one("They ordered four hundred and three dozen eggs.").value,
+        Some(436.0)
+    );
+    assert_eq!(one("She baked five dozen rolls.").value, Some(60.0));
+    assert_eq!(one("It holds two hundred dozen.").value, Some(2400.0));
+}
+
+#[test]
+fn stacked_scales_multiply() {
+    assert_eq!(
+        one("The budget is four lakh crore rupees.").value,
+        Some(4e12)
+    );
+    assert_eq!(one("an outlay of two thousand crore").value, Some(2e10));
+    assert_eq!(one("about seven hundreds cars").value, Some(700.0));
+}
+
+#[test]
+fn compound_ordinal_denominators() {
+    let v = one("Take two hundred forty-sevenths of it.").value.unwrap();
+    assert!((v - 200.0 / 47.0).abs() < 1e-9, "{v}");
+    // "and" keeps the tens in the numerator.
+    let v = one("Take two hundred and forty sevenths of it.")
+        .value
+        .unwrap();
+    assert!((v - 240.0 / 7.0).abs() < 1e-9, "{v}");
+    let v = one("Only one two hundred third of it.").value.unwrap();
+    assert!((v - 1.0 / 203.0).abs() < 1e-12, "{v}");
+    let v = one("It was six hundred-fifths.").value.unwrap();
+    assert!((v - 120.0).abs() < 1e-9, "{v}");
+}
+
+#[test]
+fn out_of_is_a_share_only_when_proper() {
+    assert_eq!(one("seven out of ten voters").value, Some(0.7));
+    let qs = quantities("they scored 14 out of 9 possible");
+    let vals: Vec<_> = qs.iter().map(|q| q.value).collect();
+    assert_eq!(vals, vec![Some(14.0), Some(9.0)]);
+}
+
+#[test]
+fn bare_half_after_a_bound() {
+    let q = one("More than half voters stayed home.");
+    assert_eq!((q.low, q.bound), (0.5, Bound::AtLeast));
+    assert!(quantities("They scored at half time.").is_empty());
+    assert!(quantities("It lasted half a century.").is_empty());
+    let q = one("The share is above one quarter and below a half.");
+    assert_eq!((q.value, q.low, q.high), (None, 0.25, 0.5));
+}
+
+#[test]
+fn spaced_k_closing_a_clause() {
+    assert_eq!(one("Revenue hit 4.5 k.").value, Some(4500.0));
+    assert_eq!(one("She won the 10 k race.").value, Some(10.0));
+}
+
+#[test]
+fn codes_are_not_quantities() {
+    assert!(quantities("The server at 10.0.12.7 went down.").is_empty());
+    assert!(quantities("Call 44-555-0199 for details.").is_empty());
+    assert!(quantities("The meeting is on 6/21/2023 in Oslo.").is_empty());
+    assert!(quantities("It runs version 2.4.1 now.").is_empty());
+    assert_eq!(one("It rose 2.5-3.5 percent.").high, 3.5);
+}
+
+#[test]
+fn hyphenated_compound_names_the_unit() {
+    let q = one("It has an eight-cylinder engine.");
+    assert_eq!((q.value, q.unit.as_str()), (Some(8.0), "cylinder"));
+    let qs = quantities("They make two-, three- and four-door cars.");
+    let units: Vec<_> = qs.iter().map(|q| q.unit.as_str()).collect();
+    assert_eq!(units, vec!["door", "door", "door"]);
+    let qs = quantities("They signed two-, three- and five-year deals.");
+    assert!(qs.iter().all(|q| q.unit == "year"), "{qs:#?}");
+    assert_eq!(one("a 3,000-strong force").unit, "");
+    // Years before a hyphen stay years.
+    assert_eq!(one("a 2016-era law").kind, QuantityKind::Year);
+}
+
+#[test]
+fn rate_written_after_the_first_figure_of_a_range() {
+    let q = one("Oil fell from $82 a barrel to $61.");
+    assert_eq!((q.low, q.high), (61.0, 82.0));
+    assert_eq!(q.per.as_deref(), Some("barrel"));
+    let q = one("Copper went from about $9 per kg to $12 per kg.");
+    assert_eq!((q.low, q.high, q.per.as_deref()), (9.0, 12.0, Some("kg")));
+}
+
+#[test]
+fn bare_figure_after_from_to_takes_the_unit() {
+    let qs = quantities("Mileage went from about 20-25 mpg to 31 for vans.");
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!((qs[1].value, qs[1].unit.as_str()), (Some(31.0), "mpg"));
+    let qs = quantities("Sales were 5 km away; they drove to 31 towns.");
+    assert_eq!(qs[1].unit, "town");
+}
+
+#[test]
+fn current_density_unit() {
+    let q = one("a density of 2.4 A/cm2 to 0.5 A/cm2 was seen");
+    assert_eq!((q.low, q.high, q.unit.as_str()), (0.5, 2.4, "A/cm²"));
+}

@@ -690,6 +690,9 @@ pub(super) const UNIT_KEYS: &[(&str, &str, QuantityKind)] = &[
     ("mile per hour", "mph", QuantityKind::Measure),
     ("miles an hour", "mph", QuantityKind::Measure),
     ("km/h", "km/h", QuantityKind::Measure),
+    // Current density, as battery and solar-cell reports write it.
+    ("a/cm2", "A/cm²", QuantityKind::Measure),
+    ("a/cm²", "A/cm²", QuantityKind::Measure),
     ("km/hr", "km/h", QuantityKind::Measure),
     ("kmh", "km/h", QuantityKind::Measure),
     ("kph", "km/h", QuantityKind::Measure),
