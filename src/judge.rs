@@ -13,6 +13,7 @@ use crate::align::{Cluster, StatementRef};
 use crate::extract::quantity::{Bound, Quantity, QuantityKind};
 use crate::extract::{lexicon, Facts};
 use crate::Document;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -141,8 +142,9 @@ pub fn judge_with(docs: &[Document], clusters: Vec<Cluster>, topics: &[Topic]) -
             .or_else(|| best_topic(docs, members, &builtin))
             .unwrap_or_else(|| "other".to_string())
     };
+    // Claims are judged independently; collecting keeps their order at any thread count.
     let mut out: Vec<Judgement> = clusters
-        .into_iter()
+        .into_par_iter()
         .map(|cluster| {
             let (differences, notes) = differences(docs, &cluster.members);
             let verdict = if cluster.members.len() < 2 {
@@ -688,11 +690,12 @@ fn entity_difference(fa: &Facts, fb: &Facts) -> Option<(String, String, bool)> {
         .iter()
         .filter(|e| !related_to_any(&fb.entities, &e.name));
     for x in lone_a {
+        // The slot test is cheap and usually fails; name relatedness is the costly part.
         let partner = fb.entity_slots.iter().find(|y| {
-            !related_to_any(&fa.entities, &y.name)
-                && x.before == y.before
+            x.before == y.before
                 && x.after == y.after
                 && !(x.before.is_empty() && x.after.is_empty())
+                && !related_to_any(&fa.entities, &y.name)
         });
         if let Some(y) = partner {
             let subject = x.opens && y.opens;
@@ -721,13 +724,20 @@ fn differences(docs: &[Document], members: &[StatementRef]) -> (Vec<Difference>,
     let mut involved: Vec<Involved> = Vec::new();
     let mut conflicting: Vec<Vec<usize>> = vec![Vec::new(); members.len()];
     let mut swapped: Vec<String> = Vec::new();
+    // A story retold by many outlets puts the same wire sentence in dozens of documents;
+    // members with the same facts give the same findings, so each pair of distinct facts is
+    // compared once.
+    let (group, distinct) = content_groups(docs, members);
+    let mut findings: HashMap<(usize, usize), PairFindings> = HashMap::default();
     for (x, &a) in members.iter().enumerate() {
         for (y, &b) in members.iter().enumerate().skip(x + 1) {
-            let found = compare_pair(facts(docs, a), facts(docs, b));
-            conflicting[x].extend(found.conflicting_a);
-            conflicting[y].extend(found.conflicting_b);
-            swapped.extend(found.swapped_entities);
-            for side in found.sides {
+            let found = findings
+                .entry((group[x], group[y]))
+                .or_insert_with(|| compare_pair(facts(docs, a), facts(docs, b)));
+            conflicting[x].extend(&found.conflicting_a);
+            conflicting[y].extend(&found.conflicting_b);
+            swapped.extend(found.swapped_entities.iter().cloned());
+            for side in &found.sides {
                 let slot = match involved
                     .iter()
                     .position(|(k, key, _)| *k == side.kind && *key == side.key)
@@ -738,9 +748,9 @@ fn differences(docs: &[Document], members: &[StatementRef]) -> (Vec<Difference>,
                         involved.len() - 1
                     }
                 };
-                for (m, text) in [(x, side.a), (y, side.b)] {
+                for (m, text) in [(x, &side.a), (y, &side.b)] {
                     if !involved[slot].2.iter().any(|(n, _)| *n == m) {
-                        involved[slot].2.push((m, text));
+                        involved[slot].2.push((m, text.clone()));
                     }
                 }
             }
@@ -772,8 +782,78 @@ fn differences(docs: &[Document], members: &[StatementRef]) -> (Vec<Difference>,
         }
     }
     out.sort_by_key(|d| d.kind);
-    let notes = extra_notes(docs, members, &conflicting, &swapped);
+    let notes = extra_notes(docs, members, &conflicting, &swapped, &group, distinct);
     (out, notes)
+}
+
+/// For each member, the index of the first member whose facts are the same as its own
+/// (file offsets of quantities aside), and the number of such groups.
+fn content_groups(docs: &[Document], members: &[StatementRef]) -> (Vec<usize>, usize) {
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut group = Vec::with_capacity(members.len());
+    for (m, &r) in members.iter().enumerate() {
+        let f = facts(docs, r);
+        match firsts
+            .iter()
+            .find(|&&k| same_content(facts(docs, members[k]), f))
+        {
+            Some(&k) => group.push(k),
+            None => {
+                firsts.push(m);
+                group.push(m);
+            }
+        }
+    }
+    (group, firsts.len())
+}
+
+/// Whether two statements carry the same facts, wherever they stand in their files.
+fn same_content(a: &Facts, b: &Facts) -> bool {
+    // Destructured so that a new field of `Facts` cannot be forgotten here.
+    let Facts {
+        quantities,
+        entities,
+        negation,
+        hedge,
+        quotes,
+        terms,
+        negation_scope,
+        hedge_scope,
+        negative_word,
+        qualifiers,
+        speakers,
+        quote_terms,
+        entity_slots,
+    } = a;
+    let same_quantity = |p: &Quantity, q: &Quantity| {
+        p.text == q.text
+            && p.value.map(f64::to_bits) == q.value.map(f64::to_bits)
+            && p.low.to_bits() == q.low.to_bits()
+            && p.high.to_bits() == q.high.to_bits()
+            && p.unit == q.unit
+            && p.kind == q.kind
+            && p.approx == q.approx
+            && p.bound == q.bound
+            && p.per == q.per
+            && p.normalized == q.normalized
+    };
+    terms == &b.terms
+        && entities == &b.entities
+        && quantities.len() == b.quantities.len()
+        && quantities
+            .iter()
+            .zip(&b.quantities)
+            .all(|(p, q)| same_quantity(p, q))
+        && negation == &b.negation
+        && hedge == &b.hedge
+        && quotes == &b.quotes
+        && negation_scope == &b.negation_scope
+        && hedge_scope == &b.hedge_scope
+        && negative_word == &b.negative_word
+        && qualifiers == &b.qualifiers
+        && speakers == &b.speakers
+        && quote_terms == &b.quote_terms
+        && entity_slots == &b.entity_slots
 }
 
 /// For each statement, the quantities and names no other statement of the claim gives (and
@@ -783,19 +863,28 @@ fn extra_notes(
     members: &[StatementRef],
     conflicting: &[Vec<usize>],
     swapped: &[String],
+    group: &[usize],
+    distinct: usize,
 ) -> Vec<String> {
     if members.len() < 2 {
         return Vec::new();
     }
     let mut notes = Vec::new();
+    let mut group_size = vec![0usize; members.len()];
+    for &g in group {
+        group_size[g] += 1;
+    }
     for (m, &r) in members.iter().enumerate() {
         let f = facts(docs, r);
-        let others: Vec<&Facts> = members
-            .iter()
-            .enumerate()
-            .filter(|&(n, _)| n != m)
-            .map(|(_, &o)| facts(docs, o))
-            .collect();
+        // One member per group of equal facts is enough to ask whether another gives a detail.
+        let mut others: Vec<&Facts> = Vec::with_capacity(distinct);
+        for (n, &o) in members.iter().enumerate() {
+            let first_of_group = group[n] == n;
+            let own_group = group[n] == group[m];
+            if first_of_group && (!own_group || group_size[n] > 1) {
+                others.push(facts(docs, o));
+            }
+        }
         let mut added: Vec<String> = Vec::new();
         for (i, q) in f.quantities.iter().enumerate() {
             if family(q) == 2 || conflicting[m].contains(&i) {
@@ -1120,71 +1209,78 @@ const INTERNAL_MIN_DICE: f64 = 0.7;
 /// (a negation or an incompatible number). Candidates come from an inverted index over each
 /// document's terms, so the cost follows shared rare terms, not the square of the statements.
 pub fn internal_contradictions(docs: &[Document]) -> Vec<Cluster> {
+    let per_doc: Vec<Vec<Cluster>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(d, doc)| internal_contradictions_of(d, doc))
+        .collect();
+    per_doc.into_iter().flatten().collect()
+}
+
+fn internal_contradictions_of(d: usize, doc: &Document) -> Vec<Cluster> {
     let mut out = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let statements: Vec<(usize, Vec<&String>)> = doc
-            .sentences
-            .iter()
-            .zip(&doc.facts)
-            .enumerate()
-            .filter(|(_, (s, _))| s.is_comparable())
-            .map(|(i, (_, f))| {
-                let mut t: Vec<&String> = f.terms.iter().collect();
-                t.sort_unstable();
-                t.dedup();
-                (i, t)
-            })
-            .collect();
-        let mut postings: HashMap<&String, Vec<usize>> = HashMap::new();
-        for (k, (_, terms)) in statements.iter().enumerate() {
-            for &t in terms {
-                postings.entry(t).or_default().push(k);
+    let statements: Vec<(usize, Vec<&String>)> = doc
+        .sentences
+        .iter()
+        .zip(&doc.facts)
+        .enumerate()
+        .filter(|(_, (s, _))| s.is_comparable())
+        .map(|(i, (_, f))| {
+            let mut t: Vec<&String> = f.terms.iter().collect();
+            t.sort_unstable();
+            t.dedup();
+            (i, t)
+        })
+        .collect();
+    let mut postings: HashMap<&String, Vec<usize>> = HashMap::new();
+    for (k, (_, terms)) in statements.iter().enumerate() {
+        for &t in terms {
+            postings.entry(t).or_default().push(k);
+        }
+    }
+    let cap = internal_posting_cap(statements.len());
+    let mut shared = vec![0usize; statements.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (k, (i, terms)) in statements.iter().enumerate() {
+        for t in terms {
+            let Some(list) = postings.get(t) else {
+                continue;
+            };
+            if list.len() > cap {
+                continue;
+            }
+            for &j in list.iter().filter(|&&j| j > k) {
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
             }
         }
-        let cap = internal_posting_cap(statements.len());
-        let mut shared = vec![0usize; statements.len()];
-        let mut touched: Vec<usize> = Vec::new();
-        for (k, (i, terms)) in statements.iter().enumerate() {
-            for t in terms {
-                let Some(list) = postings.get(t) else {
-                    continue;
-                };
-                if list.len() > cap {
-                    continue;
-                }
-                for &j in list.iter().filter(|&&j| j > k) {
-                    if shared[j] == 0 {
-                        touched.push(j);
-                    }
-                    shared[j] += 1;
-                }
+        touched.sort_unstable();
+        for &j in &touched {
+            let n = shared[j];
+            shared[j] = 0;
+            let other = &statements[j].1;
+            let dice = 2.0 * n as f64 / (terms.len() + other.len()) as f64;
+            if n < INTERNAL_MIN_SHARED || dice < INTERNAL_MIN_DICE {
+                continue;
             }
-            touched.sort_unstable();
-            for &j in &touched {
-                let n = shared[j];
-                shared[j] = 0;
-                let other = &statements[j].1;
-                let dice = 2.0 * n as f64 / (terms.len() + other.len()) as f64;
-                if n < INTERNAL_MIN_SHARED || dice < INTERNAL_MIN_DICE {
-                    continue;
-                }
-                let (fa, fb) = (&doc.facts[*i], &doc.facts[statements[j].0]);
-                let found = compare_pair(fa, fb);
-                let contradicts = found
-                    .sides
-                    .iter()
-                    .any(|s| matches!(s.kind, DifferenceKind::Negation | DifferenceKind::Number));
-                if contradicts {
-                    let (a, b) = ((d, *i), (d, statements[j].0));
-                    out.push(Cluster {
-                        members: vec![a, b],
-                        score: dice,
-                        pairs: vec![(a, b, dice)],
-                    });
-                }
+            let (fa, fb) = (&doc.facts[*i], &doc.facts[statements[j].0]);
+            let found = compare_pair(fa, fb);
+            let contradicts = found
+                .sides
+                .iter()
+                .any(|s| matches!(s.kind, DifferenceKind::Negation | DifferenceKind::Number));
+            if contradicts {
+                let (a, b) = ((d, *i), (d, statements[j].0));
+                out.push(Cluster {
+                    members: vec![a, b],
+                    score: dice,
+                    pairs: vec![(a, b, dice)],
+                });
             }
-            touched.clear();
         }
+        touched.clear();
     }
     out
 }

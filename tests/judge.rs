@@ -88,3 +88,43 @@ fn added_detail_is_an_agreement_with_a_note() {
     let json = serde_json::to_value(claim).unwrap();
     assert_eq!(json["extra"][0], "d1 adds: $26 billion");
 }
+
+/// Wire copy repeated across outlets: members with the same facts are compared once, and
+/// every one of them must still be named on its side of the difference.
+#[test]
+fn repeated_statements_all_take_part_in_a_difference() {
+    use factdiff::judge::DifferenceKind;
+    use factdiff::{Comparison, Document};
+    let wire = "Rescuers said 120 people were evacuated from the valley on Sunday.";
+    let other = "Rescuers said 95 people were evacuated from the valley on Sunday.";
+    let texts = [wire, wire, other, wire, other];
+    let documents: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            // A lead sentence of varying length puts the shared sentence at other offsets.
+            let lead = "Weather. ".repeat(i);
+            let text = format!("{lead}{t}");
+            Document::from_text(&format!("d{}", i + 1), &format!("{i}.txt"), &text).unwrap()
+        })
+        .collect();
+    let cmp = Comparison::new(documents);
+    let claim = cmp
+        .judgements
+        .iter()
+        .find(|j| j.cluster.members.len() == 5)
+        .expect("the five reports form one claim");
+    let number = claim
+        .differences
+        .iter()
+        .find(|d| d.kind == DifferenceKind::Number)
+        .expect("a number difference");
+    assert_eq!(number.docs, vec![0, 1, 2, 3, 4]);
+    for id in ["d1", "d2", "d3", "d4", "d5"] {
+        assert!(
+            number.detail.contains(id),
+            "{id} missing from {}",
+            number.detail
+        );
+    }
+}
