@@ -120,25 +120,54 @@ const SCORED_CANDIDATES: usize = 16;
 /// Postings a statement may walk to find its candidates (the rarest feature's always).
 const POSTING_BUDGET: usize = 256;
 
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<String, u32>,
-    keys: Vec<String>,
+/// A feature as the index sees it: borrowed from the statements' facts, so building the
+/// index allocates no strings. Each kind has its own variant, so equal text of different
+/// kinds stays apart, as the prefixes of [`FeatureKeys`] keep it apart there.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Feature<'a> {
+    Term(&'a str),
+    Entity(&'a str),
+    /// Two adjacent terms, by their feature ids.
+    Bigram(u32, u32),
+    /// A quantity's low and high ends (as bits) and its unit.
+    Number(u64, u64, &'a str),
 }
 
-impl Interner {
-    fn id(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
-            return id;
+/// Gives each distinct feature an id, in order of first appearance.
+#[derive(Default)]
+struct Interner<'a> {
+    ids: HashMap<Feature<'a>, u32>,
+    features: Vec<Feature<'a>>,
+}
+
+impl<'a> Interner<'a> {
+    fn id(&mut self, feature: Feature<'a>) -> u32 {
+        let next = self.features.len() as u32;
+        let id = *self.ids.entry(feature).or_insert(next);
+        if id == next {
+            self.features.push(feature);
         }
-        let id = self.keys.len() as u32;
-        self.ids.insert(key.to_string(), id);
-        self.keys.push(key.to_string());
         id
+    }
+
+    /// The feature's key in a [`Background`] (the string [`FeatureKeys`] gives it).
+    fn key(&self, feature: Feature<'_>) -> String {
+        match feature {
+            Feature::Term(t) => t.to_string(),
+            Feature::Entity(e) => format!("@{e}"),
+            Feature::Bigram(a, b) => format!(
+                "{} {}",
+                self.key(self.features[a as usize]),
+                self.key(self.features[b as usize])
+            ),
+            Feature::Number(low, high, unit) => {
+                format!("#{}:{}:{unit}", f64::from_bits(low), f64::from_bits(high))
+            }
+        }
     }
 }
 
-/// The features a statement is matched on, as strings: stems, `@entity`, `stem stem`
+/// The features a statement is matched on, as strings (the keys of a [`Background`]): stems, `@entity`, `stem stem`
 /// bigrams and `#low:high:unit` quantities.
 struct FeatureKeys {
     terms: Vec<String>,
@@ -226,8 +255,8 @@ struct Index {
     profiles: Vec<Profile>,
     df: Vec<u32>,
     idf: Vec<f64>,
-    /// For each feature, the id of its letters and digits lowercased: equal for spellings of
-    /// one name.
+    /// For each entity feature, the id of its letters and digits lowercased: equal for
+    /// spellings of one name (`u32::MAX` for other features, which are never compared so).
     name_key: Vec<u32>,
 }
 
@@ -244,26 +273,38 @@ impl Index {
                     .map(move |(s, _)| (d, s))
             })
             .collect();
-        // Keys are built in parallel; ids are then given in statement order, so they do not
-        // depend on the number of threads.
-        let keys: Vec<FeatureKeys> = statements
-            .par_iter()
-            .map(|&(d, s)| FeatureKeys::of(&docs[d].facts[s]))
-            .collect();
+        // Ids are given in statement order, so they do not depend on the number of threads;
+        // within a statement terms come first, then entities, bigrams and quantities.
         let mut interner = Interner::default();
-        let raw: Vec<[Vec<u32>; 4]> = keys
+        let raw: Vec<[Vec<u32>; 4]> = statements
             .iter()
-            .map(|keys| {
-                let mut ids = |v: &[String]| v.iter().map(|k| interner.id(k)).collect::<Vec<u32>>();
-                [
-                    ids(&keys.terms),
-                    ids(&keys.entities),
-                    ids(&keys.bigrams),
-                    ids(&keys.numbers),
-                ]
+            .map(|&(d, s)| {
+                let facts = &docs[d].facts[s];
+                let terms: Vec<u32> = facts
+                    .terms
+                    .iter()
+                    .map(|t| interner.id(Feature::Term(t)))
+                    .collect();
+                let entities = facts
+                    .entities
+                    .iter()
+                    .map(|e| interner.id(Feature::Entity(e)))
+                    .collect();
+                let bigrams = terms
+                    .windows(2)
+                    .map(|w| interner.id(Feature::Bigram(w[0], w[1])))
+                    .collect();
+                let numbers = facts
+                    .quantities
+                    .iter()
+                    .map(|q| {
+                        interner.id(Feature::Number(q.low.to_bits(), q.high.to_bits(), &q.unit))
+                    })
+                    .collect();
+                [terms, entities, bigrams, numbers]
             })
             .collect();
-        let mut df = vec![0u32; interner.keys.len()];
+        let mut df = vec![0u32; interner.features.len()];
         for ids in &raw {
             let mut seen: Vec<u32> = ids.iter().flatten().copied().collect();
             seen.sort_unstable();
@@ -276,11 +317,12 @@ impl Index {
         // A background of IDF_PRIOR imaginary statements lacking every feature keeps IDF
         // meaningful for two short texts, where every shared word would otherwise look common.
         let idf: Vec<f64> = interner
-            .keys
+            .features
             .par_iter()
             .zip(&df)
-            .map(|(key, &n)| {
-                let n = (n + background.map_or(0, |b| b.df(key))) as f64;
+            .map(|(&feature, &n)| {
+                let extra = background.map_or(0, |b| b.df(&interner.key(feature)));
+                let n = (n + extra) as f64;
                 ((total + IDF_PRIOR) / (n + 0.5)).ln().max(0.0)
             })
             .collect();
@@ -317,18 +359,24 @@ impl Index {
                 }
             })
             .collect();
-        let folded: Vec<String> = interner
-            .keys
-            .par_iter()
-            .map(|k| {
-                k.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect()
+        // Only entities are compared by spelling; other features get a key no name has.
+        let mut spellings: HashMap<String, u32> = HashMap::default();
+        let name_key = interner
+            .features
+            .iter()
+            .map(|feature| match feature {
+                Feature::Entity(e) => {
+                    let folded: String = e
+                        .chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase)
+                        .collect();
+                    let next = spellings.len() as u32;
+                    *spellings.entry(folded).or_insert(next)
+                }
+                _ => u32::MAX,
             })
             .collect();
-        let mut spellings = Interner::default();
-        let name_key = folded.iter().map(|k| spellings.id(k)).collect();
         Index {
             profiles,
             df,
@@ -367,9 +415,10 @@ pub fn candidate_pairs(
         .enumerate()
         .flat_map(|(i, partners)| {
             let index = &index;
-            partners
-                .into_iter()
-                .map(move |(j, _, s)| (index.address(i), index.address(j), s))
+            partners.into_iter().map(move |(j, _)| {
+                let s = signals(index, &index.profiles[i], &index.profiles[j]);
+                (index.address(i), index.address(j), s)
+            })
         })
         .collect()
 }
@@ -380,8 +429,8 @@ fn sorted_unique(mut v: Vec<u32>) -> Vec<u32> {
     v
 }
 
-/// For every statement, its best-scoring candidate in each other document.
-fn best_partners(index: &Index) -> Vec<Vec<(usize, f64, Signals)>> {
+/// For every statement, its best-scoring candidate in each other document, with the score.
+fn best_partners(index: &Index) -> Vec<Vec<(usize, f64)>> {
     let profiles = &index.profiles;
     let cap = posting_cap(profiles.len());
     // Each posting carries its statement's document, so the walk reads memory in order.
@@ -401,7 +450,7 @@ fn best_partners(index: &Index) -> Vec<Vec<(usize, f64, Signals)>> {
     let chunks = 16 * rayon::current_num_threads();
     let chunk = profiles.len().div_ceil(chunks).max(256);
     let starts: Vec<usize> = (0..profiles.len()).step_by(chunk).collect();
-    let per_chunk: Vec<Vec<Vec<(usize, f64, Signals)>>> = starts
+    let per_chunk: Vec<Vec<Vec<(usize, f64)>>> = starts
         .into_par_iter()
         .map(|start| {
             let mut scratch = Scratch::new(profiles.len(), docs);
@@ -440,7 +489,7 @@ fn partners_of(
     cap: usize,
     i: usize,
     scratch: &mut Scratch,
-) -> Vec<(usize, f64, Signals)> {
+) -> Vec<(usize, f64)> {
     let profiles = &index.profiles;
     let p = &profiles[i];
     let mut proposing: Vec<(u32, f64)> = p
@@ -501,19 +550,18 @@ fn partners_of(
     let mut candidates: Vec<usize> = ranked.into_iter().map(|(_, j)| j as usize).collect();
     candidates.sort_unstable();
     let stamp = i as u32;
-    let mut per_doc: Vec<(usize, f64, Signals)> = Vec::new();
+    let mut per_doc: Vec<(usize, f64)> = Vec::new();
     for j in candidates {
-        let signals = signals(index, p, &profiles[j]);
-        let score = signals.score();
+        let score = signals(index, p, &profiles[j]).score();
         let doc = profiles[j].doc;
         if scratch.slot_of_doc[doc].0 != stamp {
             scratch.slot_of_doc[doc] = (stamp, per_doc.len());
-            per_doc.push((j, score, signals));
+            per_doc.push((j, score));
         } else {
             let slot = &mut per_doc[scratch.slot_of_doc[doc].1];
             // Ties go to the earlier statement, since candidates are visited in order.
             if score > slot.1 {
-                *slot = (j, score, signals);
+                *slot = (j, score);
             }
         }
     }
@@ -523,17 +571,15 @@ fn partners_of(
 fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {
     let (mut dot, mut shared) = (0.0, 0.0);
     let (mut x, mut y) = (0, 0);
+    // Branch-free merge: which list advances is unpredictable, and this loop is the hottest
+    // of alignment; the sums add zero for unequal ids instead of branching around them.
     while x < a.features.len() && y < b.features.len() {
-        match a.features[x].0.cmp(&b.features[y].0) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a.features[x].1 * b.features[y].1;
-                shared += a.features[x].1.min(b.features[y].1);
-                x += 1;
-                y += 1;
-            }
-        }
+        let ((ia, wa), (ib, wb)) = (a.features[x], b.features[y]);
+        let same = f64::from(u8::from(ia == ib));
+        dot += same * (wa * wb);
+        shared += same * wa.min(wb);
+        x += usize::from(ia <= ib);
+        y += usize::from(ib <= ia);
     }
     let ratio = |num: f64, den: f64| if den > 0.0 { (num / den).min(1.0) } else { 0.0 };
     let dice = |p: &[u32], q: &[u32]| {
@@ -575,12 +621,12 @@ fn entity_overlap(index: &Index, a: &[u32], b: &[u32]) -> f64 {
 
 /// Joins mutual best pairs, strongest first, never putting two statements of one document
 /// into one claim.
-fn cluster(index: &Index, best: Vec<Vec<(usize, f64, Signals)>>) -> Vec<Cluster> {
+fn cluster(index: &Index, best: Vec<Vec<(usize, f64)>>) -> Vec<Cluster> {
     let profiles = &index.profiles;
     let mut edges: Vec<(usize, usize, f64)> = Vec::new();
     for (i, partners) in best.iter().enumerate() {
-        for &(j, score, _) in partners {
-            if i < j && score >= MIN_SCORE && best[j].iter().any(|&(k, _, _)| k == i) {
+        for &(j, score) in partners {
+            if i < j && score >= MIN_SCORE && best[j].iter().any(|&(k, _)| k == i) {
                 edges.push((i, j, score));
             }
         }

@@ -685,19 +685,20 @@ fn entity_difference(fa: &Facts, fb: &Facts) -> Option<(String, String, bool)> {
     if term_containment(&fa.terms, &fb.terms) < ENTITY_MIN_CONTAINMENT {
         return None;
     }
-    let lone_a = fa
-        .entity_slots
-        .iter()
-        .filter(|e| !related_to_any(&fb.entities, &e.name));
-    for x in lone_a {
-        // The slot test is cheap and usually fails; name relatedness is the costly part.
-        let partner = fb.entity_slots.iter().find(|y| {
-            x.before == y.before
-                && x.after == y.after
-                && !(x.before.is_empty() && x.after.is_empty())
-                && !related_to_any(&fa.entities, &y.name)
-        });
-        if let Some(y) = partner {
+    // Same slot first: it is cheap and rarely holds, while name relatedness is costly.
+    for x in &fa.entity_slots {
+        if x.before.is_empty() && x.after.is_empty() {
+            continue;
+        }
+        let mut slot_mates = fb
+            .entity_slots
+            .iter()
+            .filter(|y| x.before == y.before && x.after == y.after)
+            .peekable();
+        if slot_mates.peek().is_none() || related_to_any(&fb.entities, &x.name) {
+            continue;
+        }
+        if let Some(y) = slot_mates.find(|y| !related_to_any(&fa.entities, &y.name)) {
             let subject = x.opens && y.opens;
             return Some((x.name.clone(), y.name.clone(), subject));
         }
