@@ -25,6 +25,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// The allocator the `factdiff` binary uses, so the stages cost what they cost there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SENTENCES_PER_ARTICLE: usize = 30;
 const DEFAULT_SIZES: &[usize] = &[200, 800, 3200, 12800];
 

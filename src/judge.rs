@@ -14,8 +14,8 @@ use crate::extract::quantity::{Bound, Quantity, QuantityKind};
 use crate::extract::{lexicon, Facts};
 use crate::Document;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The verdict on one claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
@@ -1233,7 +1233,7 @@ fn internal_contradictions_of(d: usize, doc: &Document) -> Vec<Cluster> {
             (i, t)
         })
         .collect();
-    let mut postings: HashMap<&String, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<&String, Vec<usize>> = HashMap::default();
     for (k, (_, terms)) in statements.iter().enumerate() {
         for &t in terms {
             postings.entry(t).or_default().push(k);
