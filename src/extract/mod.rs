@@ -512,27 +512,42 @@ fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
             *counts.entry(name.clone()).or_default() += 1;
         }
     }
+    // Long names by their first and by their last word, so each short name looks at the
+    // few names it could stand for; scanning every long name for every short mention made a
+    // long page quadratic.
+    let mut by_end: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
+    for (long, &n) in &counts {
+        let first = long.split(' ').next().unwrap_or(long);
+        let last = long.split(' ').next_back().unwrap_or(long);
+        by_end.entry(first).or_default().push((n, long));
+        if last != first {
+            by_end.entry(last).or_default().push((n, long));
+        }
+    }
     let resolve = |short: &str| -> Option<String> {
-        let mut fits: Vec<(usize, &String)> = counts
-            .iter()
-            .filter(|(long, _)| {
-                long.split(' ').next_back() == Some(short) || long.split(' ').next() == Some(short)
-            })
-            .map(|(long, &n)| (n, long))
-            .collect();
+        let mut fits: Vec<(usize, &str)> = by_end.get(short).cloned().unwrap_or_default();
         // Highest count first; ties broken by name so the choice never depends on hashing.
         fits.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         match fits.as_slice() {
             [] => None,
-            [(_, only)] => Some((*only).clone()),
-            [(n, best), (m, _), ..] if *n >= 2 * *m => Some((*best).clone()),
+            [(_, only)] => Some((*only).to_string()),
+            [(n, best), (m, _), ..] if *n >= 2 * *m => Some((*best).to_string()),
             _ => None,
         }
     };
+    let mut resolved: HashMap<String, Option<String>> = HashMap::default();
     for sentence in mentions.iter_mut() {
         for (name, _, _) in sentence.iter_mut() {
             if !name.contains(' ') {
-                if let Some(long) = resolve(name) {
+                let long = match resolved.get(name.as_str()) {
+                    Some(long) => long.clone(),
+                    None => {
+                        let long = resolve(name);
+                        resolved.insert(name.clone(), long.clone());
+                        long
+                    }
+                };
+                if let Some(long) = long {
                     *name = long;
                 }
             }
