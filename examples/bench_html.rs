@@ -86,8 +86,22 @@ fn escape(s: &str) -> String {
 }
 
 const SECTIONS: &[&str] = &[
-    "World", "Africa", "Americas", "Asia", "Europe", "Middle East", "Business", "Markets",
-    "Technology", "Science", "Health", "Sport", "Culture", "Opinion", "Climate", "Travel",
+    "World",
+    "Africa",
+    "Americas",
+    "Asia",
+    "Europe",
+    "Middle East",
+    "Business",
+    "Markets",
+    "Technology",
+    "Science",
+    "Health",
+    "Sport",
+    "Culture",
+    "Opinion",
+    "Climate",
+    "Travel",
 ];
 
 fn nav(out: &mut String) {
@@ -394,7 +408,12 @@ fn real_main() -> Result<(), String> {
     if !matches!(status.code(), Some(0 | 1)) {
         return Err(format!("{} failed: {status}", bin.display()));
     }
-    line("compare", w, c, "whole `factdiff compare --format json`".into());
+    line(
+        "compare",
+        w,
+        c,
+        "whole `factdiff compare --format json`".into(),
+    );
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
