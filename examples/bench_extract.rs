@@ -16,8 +16,8 @@
 //! the data a few built-in sentences are used. Each corpus is read once whole and once
 //! sentence by sentence (as the pipeline calls it); the best of three runs is printed, as
 //! wall-clock MB/s and as on-CPU MB/s (thread CPU time, so a busy shared machine distorts it
-//! less). Run with `cargo run --release --example bench_extract [-- --pipeline]` (`--pipeline`:
-//! only the first part).
+//! less). Run with `cargo run --release --example bench_extract [-- --pipeline [MB]]` (`--pipeline`:
+//! only the first part, over MB megabytes, default 10).
 
 use factdiff::extract::quantity::quantities;
 use factdiff::extract::Extractor;
@@ -158,11 +158,11 @@ fn mrpc(dir: &Path) -> Option<Vec<String>> {
 }
 
 /// Segment + extract, article by article, on this thread.
-fn pipeline(pool: &[String]) {
+fn pipeline(pool: &[String], megabytes: usize) {
     const PER_ARTICLE: usize = 30;
     let mut articles = Vec::new();
     let (mut bytes, mut next) = (0, 0);
-    while bytes < 10 << 20 {
+    while bytes < megabytes << 20 {
         let mut text = String::new();
         for k in 0..PER_ARTICLE {
             text.push_str(&pool[next % pool.len()]);
@@ -215,8 +215,11 @@ fn main() {
         );
         pool = FALLBACK.iter().map(|s| s.to_string()).collect();
     }
-    pipeline(&pool);
-    if std::env::args().any(|a| a == "--pipeline") {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let only = args.first().is_some_and(|a| a == "--pipeline");
+    let megabytes = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10);
+    pipeline(&pool, if only { megabytes } else { 10 });
+    if only {
         return;
     }
     let fallback: Vec<String> = FALLBACK.iter().map(|s| s.to_string()).collect();
