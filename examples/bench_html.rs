@@ -15,13 +15,14 @@
 //! drop-down menus, share buttons, inline figures and ads, a related-stories rail, a reader
 //! comments section, a large footer, JSON-LD and HTML comments.
 //!
-//! Printed per stage (best of three): wall seconds and CPU seconds over all threads for
-//! `ingest`, `segment` and `extract` run in this process the way `Document::read` runs them,
-//! then the whole `factdiff compare --format json` on the page, run as a child process
+//! Printed per stage: wall seconds and CPU seconds over all threads for `ingest`, `segment`
+//! and `extract` (best of three) run in this process the way `Document::read` runs them,
+//! `align`, `judge` and the JSON `report` (once), then the whole
+//! `factdiff compare --format json` on the page (best of three), run as a child process
 //! (the release binary next to this example; build it first).
 
 use factdiff::extract::Extractor;
-use factdiff::{ingest, segment, InputFormat};
+use factdiff::{align, ingest, judge, report, segment, Comparison, Document, InputFormat};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -388,6 +389,44 @@ fn real_main() -> Result<(), String> {
     let (w, c, facts) = best_of_three(false, || extractor.extract_document(&sentences));
     let quantities: usize = facts.iter().map(|f| f.quantities.len()).sum();
     line("extract", w, c, format!("{quantities} quantities"));
+    // The rest of the pipeline, once, so the whole run below can be read stage by stage.
+    let docs = vec![Document {
+        id: "d1".into(),
+        ingested,
+        sentences,
+        facts,
+    }];
+    let t = Instant::now();
+    let c0 = cpu_seconds().0;
+    let clusters = align::align_with(&docs, None);
+    line(
+        "align",
+        t.elapsed().as_secs_f64(),
+        cpu_seconds().0 - c0,
+        format!("{} clusters", clusters.len()),
+    );
+    let t = Instant::now();
+    let c0 = cpu_seconds().0;
+    let judgements = judge::judge_with(&docs, clusters, &[]);
+    line(
+        "judge",
+        t.elapsed().as_secs_f64(),
+        cpu_seconds().0 - c0,
+        format!("{} judgements", judgements.len()),
+    );
+    let cmp = Comparison {
+        documents: docs,
+        judgements,
+    };
+    let t = Instant::now();
+    let c0 = cpu_seconds().0;
+    let json = report::json::render(&cmp.report());
+    line(
+        "report",
+        t.elapsed().as_secs_f64(),
+        cpu_seconds().0 - c0,
+        format!("{:.1} MB of JSON", json.len() as f64 / 1e6),
+    );
 
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let bin = exe
