@@ -1,5 +1,14 @@
-//! Throughput of `factdiff::extract::quantity::quantities` on news-like text.
+//! Single-core throughput of extraction: segment + extract over news articles, then the
+//! quantity reader alone.
 //!
+//! *Pipeline*: at least 10 MB of articles of 30 real news sentences (the ECB+ development
+//! articles, then the first sentences of the MRPC training pairs, dealt out in a fixed order
+//! and wrapped into paragraphs of five, as `bench_scale` builds them) are ingested as plain
+//! text untimed, then `segment::segment` and `Extractor::extract_document` run over every
+//! article on this one thread; the best of three runs is printed as on-CPU MB/s (thread CPU
+//! time) for segment, extract and both. MB counts the article text.
+//!
+//! *Quantities* (`factdiff::extract::quantity::quantities`):
 //! Two corpora of at least 10 MB each are built at run time from `<shared>/data/`
 //! (`<shared>` is `$FACTDIFF_SHARED`, else `../shared` or `../../shared` next to the crate):
 //! the NewsQuant sentences repeated (every sentence there holds a quantity, so this is the
@@ -7,9 +16,12 @@
 //! the data a few built-in sentences are used. Each corpus is read once whole and once
 //! sentence by sentence (as the pipeline calls it); the best of three runs is printed, as
 //! wall-clock MB/s and as on-CPU MB/s (thread CPU time, so a busy shared machine distorts it
-//! less). Run with `cargo run --release --example bench_extract`.
+//! less). Run with `cargo run --release --example bench_extract [-- --pipeline [MB]]` (`--pipeline`:
+//! only the first part, over MB megabytes, default 10).
 
 use factdiff::extract::quantity::quantities;
+use factdiff::extract::Extractor;
+use factdiff::{ingest, segment, InputFormat};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -44,9 +56,9 @@ fn newsquant(dir: &Path) -> Option<Vec<String>> {
     (!s.is_empty()).then_some(s)
 }
 
-/// ECB+ articles are stored one sentence per line.
+/// ECB+ articles are stored one sentence per line; files are read in name order.
 fn ecbplus(dir: &Path) -> Option<Vec<String>> {
-    let mut out = Vec::new();
+    let mut files = Vec::new();
     let mut stack = vec![dir.join("data/ecbplus/val_docs")];
     while let Some(d) = stack.pop() {
         for entry in std::fs::read_dir(&d).ok()?.flatten() {
@@ -54,14 +66,19 @@ fn ecbplus(dir: &Path) -> Option<Vec<String>> {
             if p.is_dir() {
                 stack.push(p);
             } else if p.extension().is_some_and(|e| e == "txt") {
-                if let Ok(t) = std::fs::read_to_string(&p) {
-                    out.extend(
-                        t.lines()
-                            .filter(|l| !l.trim().is_empty())
-                            .map(str::to_string),
-                    );
-                }
+                files.push(p);
             }
+        }
+    }
+    files.sort();
+    let mut out = Vec::new();
+    for p in files {
+        if let Ok(t) = std::fs::read_to_string(&p) {
+            out.extend(
+                t.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_string),
+            );
         }
     }
     (!out.is_empty()).then_some(out)
@@ -74,18 +91,25 @@ fn cpu_time() -> Option<f64> {
     Some(ns / 1e9)
 }
 
-fn best_of_three(mut f: impl FnMut() -> usize) -> (f64, f64, usize) {
-    let (mut wall, mut cpu, mut n) = (f64::MAX, f64::MAX, 0);
+fn best_of_three(f: impl FnMut() -> usize) -> (f64, f64, usize) {
+    best_of_three_with(f)
+}
+
+/// Best wall and thread-CPU seconds of three runs, and the last run's result.
+fn best_of_three_with<T>(mut f: impl FnMut() -> T) -> (f64, f64, T) {
+    let (mut wall, mut cpu, mut out) = (f64::MAX, f64::MAX, None);
     for _ in 0..3 {
+        // The previous run's result is dropped untimed.
+        drop(out.take());
         let t = Instant::now();
         let c = cpu_time();
-        n = f();
+        out = Some(f());
         wall = wall.min(t.elapsed().as_secs_f64());
         if let (Some(a), Some(b)) = (c, cpu_time()) {
             cpu = cpu.min(b - a);
         }
     }
-    (wall, cpu, n)
+    (wall, cpu, out.expect("three runs"))
 }
 
 fn run(name: &str, sents: &[String]) {
@@ -120,8 +144,84 @@ fn run(name: &str, sents: &[String]) {
     );
 }
 
+/// First sentences of the MRPC training pairs.
+fn mrpc(dir: &Path) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(dir.join("data/mrpc/train.tsv")).ok()?;
+    let out: Vec<String> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').nth(3))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!out.is_empty()).then_some(out)
+}
+
+/// Segment + extract, article by article, on this thread.
+fn pipeline(pool: &[String], megabytes: usize) {
+    const PER_ARTICLE: usize = 30;
+    let mut articles = Vec::new();
+    let (mut bytes, mut next) = (0, 0);
+    while bytes < megabytes << 20 {
+        let mut text = String::new();
+        for k in 0..PER_ARTICLE {
+            text.push_str(&pool[next % pool.len()]);
+            next += 1;
+            text.push_str(if k % 5 == 4 { "\n\n" } else { " " });
+        }
+        bytes += text.len();
+        articles.push(text);
+    }
+    let ingested: Vec<_> = articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            ingest::ingest(&format!("a{i}.txt"), t.as_bytes(), InputFormat::Text).ok()
+        })
+        .collect();
+    let mb = bytes as f64 / 1e6;
+    let (_, seg, sentences) =
+        best_of_three_with(|| ingested.iter().map(segment::segment).collect::<Vec<_>>());
+    let extractor = Extractor::default();
+    let (_, ext, facts) = best_of_three_with(|| {
+        sentences
+            .iter()
+            .map(|s| extractor.extract_document(s))
+            .collect::<Vec<_>>()
+    });
+    let n: usize = sentences.iter().map(Vec::len).sum();
+    let q: usize = facts.iter().flatten().map(|f| f.quantities.len()).sum();
+    println!(
+        "pipeline   {mb:.1} MB, {} articles, {n} sentences, {q} quantities, one thread, on-CPU:",
+        articles.len()
+    );
+    println!("  segment  {seg:.3} s = {:>6.1} MB/s", mb / seg);
+    println!("  extract  {ext:.3} s = {:>6.1} MB/s", mb / ext);
+    println!(
+        "  both     {:.3} s = {:>6.1} MB/s",
+        seg + ext,
+        mb / (seg + ext)
+    );
+}
+
 fn main() {
     let dir = shared_dir();
+    let mut pool = ecbplus(&dir).unwrap_or_default();
+    pool.extend(mrpc(&dir).unwrap_or_default());
+    if pool.is_empty() {
+        eprintln!(
+            "ECB+ and MRPC data not found under {}; built-in sentences",
+            dir.display()
+        );
+        pool = FALLBACK.iter().map(|s| s.to_string()).collect();
+    }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let only = args.first().is_some_and(|a| a == "--pipeline");
+    let megabytes = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10);
+    pipeline(&pool, if only { megabytes } else { 10 });
+    if only {
+        return;
+    }
     let fallback: Vec<String> = FALLBACK.iter().map(|s| s.to_string()).collect();
     match newsquant(&dir) {
         Some(s) => run("NewsQuant", &s),

@@ -14,6 +14,7 @@ use quantity::Quantity;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// A quoted passage.
@@ -92,41 +93,81 @@ pub(crate) struct Token<'a> {
 /// Splits text into words: letters and digits, keeping inner apostrophes, inner dots
 /// (`U.S.`, `2.5`) and inner hyphens out (so `U.S.-North Korea` yields both names).
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let b = text.as_bytes();
+    // The character at byte `at` and its length; ASCII, nearly all of news text, is read
+    // off the byte without decoding.
+    let char_at = |at: usize| -> Option<(char, usize)> {
+        match b.get(at) {
+            None => None,
+            Some(&c) if c.is_ascii() => Some((char::from(c), 1)),
+            Some(_) => text[at..].chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut out = Vec::with_capacity(b.len() / 5);
+    let mut i = 0;
+    while let Some((c, len)) = char_at(i) {
         if !c.is_alphanumeric() {
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let start = i;
+        let mut end = i + len;
+        while let Some((d, dl)) = char_at(end) {
             if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if matches!(d, '\'' | '’' | '.') {
-                let next = text[j + d.len_utf8()..].chars().next();
-                if next.is_some_and(char::is_alphanumeric) {
-                    chars.next();
-                } else {
-                    break;
-                }
+                end += dl;
+            } else if matches!(d, '\'' | '’' | '.')
+                && char_at(end + dl).is_some_and(|(n, _)| n.is_alphanumeric())
+            {
+                // An inner joiner belongs to the word only with the character after it.
+                let (_, nl) = char_at(end + dl).unwrap_or((' ', 1));
+                end += dl + nl;
             } else {
                 break;
             }
         }
         // Initials such as "U.S." keep their final dot.
-        let word = &text[i..end];
-        if word.contains('.') && text[end..].starts_with('.') && word.len() <= 6 {
+        let word = &text[start..end];
+        if word.contains('.') && b.get(end) == Some(&b'.') && word.len() <= 6 {
             end += 1;
-            chars.next();
         }
         out.push(Token {
-            text: &text[i..end],
-            start: i,
+            text: &text[start..end],
+            start,
             end,
         });
+        i = end;
     }
     out
+}
+
+/// `word` lowercased, borrowed when it already is (most words of running text).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// What the lexicon says of one lowercase word; one table lookup per token answers every
+/// list a sentence is checked against.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    stop: bool,
+    synonym: Option<&'static str>,
+    /// In [`lexicon::NEGATION_CUES`].
+    negation: bool,
+    /// In [`lexicon::NEGATIVE_WORDS`].
+    negative: bool,
+    /// In [`lexicon::MODAL_QUALIFIERS`] or [`lexicon::ATTRIBUTIONS`].
+    qualifier: bool,
+    /// In [`lexicon::HEDGE_CUES`].
+    hedge: bool,
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -143,13 +184,16 @@ fn is_capitalised(word: &str) -> bool {
 /// Extracts the facts of every sentence of one document.
 pub struct Extractor {
     stemmer: Stemmer,
-    stop: HashSet<&'static str>,
     non_entity: HashSet<&'static str>,
-    synonyms: HashMap<&'static str, &'static str>,
+    /// Every word of the lexicon's word lists, with what the lists say of it.
+    words: HashMap<&'static str, WordInfo>,
     /// Surface form (tokens joined by one space) → canonical name.
     aliases: HashMap<String, String>,
     /// First word of every alias key.
     alias_starts: HashSet<String>,
+    /// Whether some alias key starts with this byte: most words are ruled out without
+    /// hashing them.
+    alias_first_bytes: [bool; 256],
     longest_alias: usize,
 }
 
@@ -183,11 +227,40 @@ impl Extractor {
                 add(canonical, form);
             }
         }
-        let alias_starts = aliases
+        let alias_starts: HashSet<String> = aliases
             .keys()
             .filter_map(|k| k.split(' ').next())
             .map(str::to_string)
             .collect();
+        let mut alias_first_bytes = [false; 256];
+        for first in &alias_starts {
+            if let Some(&b) = first.as_bytes().first() {
+                alias_first_bytes[usize::from(b)] = true;
+            }
+        }
+        let mut words: HashMap<&'static str, WordInfo> = HashMap::default();
+        for &w in lexicon::STOP_WORDS {
+            words.entry(w).or_default().stop = true;
+        }
+        // Later entries win, as they did when the pairs were collected into a map.
+        for &(w, to) in lexicon::SYNONYMS {
+            words.entry(w).or_default().synonym = Some(to);
+        }
+        for &w in lexicon::NEGATION_CUES {
+            words.entry(w).or_default().negation = true;
+        }
+        for &w in lexicon::NEGATIVE_WORDS {
+            words.entry(w).or_default().negative = true;
+        }
+        for &w in lexicon::MODAL_QUALIFIERS
+            .iter()
+            .chain(lexicon::ATTRIBUTIONS)
+        {
+            words.entry(w).or_default().qualifier = true;
+        }
+        for &w in lexicon::HEDGE_CUES {
+            words.entry(w).or_default().hedge = true;
+        }
         let longest_alias = aliases
             .keys()
             .map(|k| k.split(' ').count())
@@ -195,18 +268,25 @@ impl Extractor {
             .unwrap_or(1);
         Extractor {
             stemmer: Stemmer::create(Algorithm::English),
-            stop: lexicon::STOP_WORDS.iter().copied().collect(),
             non_entity: lexicon::NON_ENTITY_CAPS.iter().copied().collect(),
-            synonyms: lexicon::SYNONYMS.iter().copied().collect(),
+            words,
             aliases,
             alias_starts,
+            alias_first_bytes,
             longest_alias,
         }
     }
 
     /// The facts of each sentence of one document, in the same order.
+    ///
+    /// A long document (a saved page of tens of thousands of sentences) is worked on in
+    /// chunks on the rayon pool: each sentence's tokens, mentions and facts depend only on the
+    /// sentence and on what the whole document says of names, which is gathered between the
+    /// parallel steps, so the result is the same at any thread count.
     pub fn extract_document(&self, sentences: &[Sentence]) -> Vec<Facts> {
-        let tokenised: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokenize(&s.text)).collect();
+        let parallel = sentences.len() >= PARALLEL_SENTENCES;
+        let tokenised: Vec<Vec<Token<'_>>> =
+            each(parallel, sentences, |_, s: &Sentence| tokenize(&s.text));
         // Words written capitalised in mid-sentence are names in this document; a capitalised
         // sentence-initial word counts only if the document also uses it that way.
         let mut mid_caps: HashSet<&str> = HashSet::default();
@@ -217,26 +297,21 @@ impl Extractor {
                 }
             }
         }
-        let mut mentions: Vec<Vec<(String, usize, usize)>> = sentences
-            .iter()
-            .zip(&tokenised)
-            .map(|(s, tokens)| self.entity_mentions(&s.text, tokens, &mid_caps))
-            .collect();
+        let mut mentions: Vec<Vec<(String, usize, usize)>> =
+            each(parallel, sentences, |k, s: &Sentence| {
+                self.entity_mentions(&s.text, &tokenised[k], &mid_caps)
+            });
         resolve_short_names(&mut mentions);
-
-        sentences
-            .iter()
-            .zip(&tokenised)
-            .zip(mentions)
-            .map(|((sentence, tokens), mentions)| self.facts(sentence, tokens, mentions))
-            .collect()
+        each(parallel, sentences, |k, sentence: &Sentence| {
+            self.facts(sentence, &tokenised[k], &mentions[k])
+        })
     }
 
     fn facts(
         &self,
         sentence: &Sentence,
         tokens: &[Token<'_>],
-        mentions: Vec<(String, usize, usize)>,
+        mentions: &[(String, usize, usize)],
     ) -> Facts {
         let text = sentence.text.as_str();
         let mut quantities = repair_quantities(text, quantity::quantities(text));
@@ -250,30 +325,46 @@ impl Extractor {
             q.end = sentence.map.to_original(q.end.saturating_sub(1)) + 1;
         }
         let mut entities: Vec<String> = Vec::new();
-        for (name, _, _) in &mentions {
+        for (name, _, _) in mentions {
             if !entities.contains(name) {
                 entities.push(name.clone());
             }
         }
-        let in_entity =
-            |t: &Token<'_>| mentions.iter().any(|&(_, s, e)| t.start >= s && t.end <= e);
-        let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        // Tokens and mentions are both in order and tokens do not overlap, so the tokens
+        // inside a mention are one run, found by binary search.
+        let mut in_entity = vec![false; tokens.len()];
+        for &(_, s, e) in mentions {
+            let from = tokens.partition_point(|t| t.start < s);
+            let to = tokens.partition_point(|t| t.end <= e);
+            for flag in in_entity.iter_mut().take(to).skip(from) {
+                *flag = true;
+            }
+        }
+        let lower: Vec<Cow<'_, str>> = tokens.iter().map(|t| lowercase(t.text)).collect();
+        let lower: Vec<&str> = lower.iter().map(|w| w.as_ref()).collect();
+        let info: Vec<WordInfo> = lower.iter().map(|w| self.word_info(w)).collect();
         let mut terms = Vec::new();
         // The term each token contributes, so a cue's scope can be read off by position.
         let mut term_at: Vec<Option<usize>> = vec![None; tokens.len()];
-        for (k, (t, word)) in tokens.iter().zip(&lower).enumerate() {
-            if in_entity(t)
+        for (k, &word) in lower.iter().enumerate() {
+            if in_entity[k]
                 || word
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                    .bytes()
+                    .all(|c| c.is_ascii_digit() || c == b'.' || c == b',')
             {
                 continue;
             }
-            let word = strip_possessive(word);
-            if self.stop.contains(word) || word.chars().count() < 2 {
+            let stripped = strip_possessive(word);
+            let lex = if stripped.len() == word.len() {
+                info[k]
+            } else {
+                self.word_info(stripped)
+            };
+            // Fewer than two characters: no second one.
+            if lex.stop || stripped.chars().nth(1).is_none() {
                 continue;
             }
-            let folded = self.synonyms.get(word).copied().unwrap_or(word);
+            let folded = lex.synonym.unwrap_or(stripped);
             term_at[k] = Some(terms.len());
             terms.push(self.stem(folded));
         }
@@ -294,22 +385,23 @@ impl Extractor {
             }
             out
         };
-        let negation = negation_cue(text, tokens, &lower);
-        let hedge = hedge_cue(tokens, &lower);
-        let first_of = |list: &[&str]| lower.iter().find(|w| list.contains(&w.as_str())).cloned();
-        let negative_word = first_of(lexicon::NEGATIVE_WORDS);
+        let negation = negation_cue(text, tokens, &lower, &info);
+        let hedge = hedge_cue(tokens, &lower, &info);
+        let negative_word = lower
+            .iter()
+            .zip(&info)
+            .find(|(_, i)| i.negative)
+            .map(|(w, _)| w.to_string());
         let qualifiers: Vec<String> = lower
             .iter()
-            .filter(|w| {
-                lexicon::MODAL_QUALIFIERS.contains(&w.as_str())
-                    || lexicon::ATTRIBUTIONS.contains(&w.as_str())
-            })
-            .cloned()
+            .zip(&info)
+            .filter(|(_, i)| i.qualifier)
+            .map(|(w, _)| w.to_string())
             .collect();
         let quoted = quotes(text);
         let outside_quotes = |s: usize, e: usize| !quoted.iter().any(|q| s < q.1 && e > q.0);
         let mut speakers: Vec<String> = Vec::new();
-        for (name, s, e) in &mentions {
+        for (name, s, e) in mentions {
             if !outside_quotes(*s, *e) || speakers.contains(name) {
                 continue;
             }
@@ -317,7 +409,7 @@ impl Extractor {
             let before = tokens.partition_point(|t| t.end <= *s).checked_sub(1);
             let after =
                 Some(tokens.partition_point(|t| t.start < *e)).filter(|&k| k < tokens.len());
-            let word = |k: Option<usize>| k.map(|k| lower[k].as_str()).unwrap_or("");
+            let word = |k: Option<usize>| k.map(|k| lower[k]).unwrap_or("");
             let described = matches!(word(before), "the" | "a" | "an");
             // "Ruiz said", "said Ruiz"; but "told Ruiz" names the listener.
             let speaking = SPEECH_VERBS.contains(&word(after))
@@ -338,15 +430,15 @@ impl Extractor {
             }
         }
         for (k, t) in tokens.iter().enumerate() {
-            if inside_quotes(t.start, t.end) && term_at[k].is_none() && in_entity(t) {
-                let word = strip_possessive(&lower[k]);
+            if inside_quotes(t.start, t.end) && term_at[k].is_none() && in_entity[k] {
+                let word = strip_possessive(lower[k]);
                 quote_terms.push(self.stemmer.stem(word).into_owned());
             }
         }
         // A name joined by a lowercase particle ("Dar es Salaam", "Osama bin Laden") is read
         // as two mentions; for its slot it is one.
         let mut joined: Vec<(String, usize, usize)> = Vec::new();
-        for (name, s, e) in &mentions {
+        for (name, s, e) in mentions {
             if let Some(last) = joined.last_mut() {
                 let gap = text.get(last.2..*s).unwrap_or("");
                 let particle = gap
@@ -365,12 +457,12 @@ impl Extractor {
             .into_iter()
             .map(|(name, s, e)| {
                 let before_at = tokens.partition_point(|t| t.end <= s).checked_sub(1);
-                let before = before_at.map(|k| lower[k].clone()).unwrap_or_default();
+                let before = before_at.map(|k| lower[k].to_string()).unwrap_or_default();
                 let opens = before_at
                     .is_none_or(|k| k == 0 && matches!(before.as_str(), "the" | "a" | "an"));
                 let after = lower
                     .get(tokens.partition_point(|t| t.start < e))
-                    .cloned()
+                    .map(|w| w.to_string())
                     .unwrap_or_default();
                 EntitySlot {
                     name,
@@ -465,9 +557,22 @@ impl Extractor {
         })
     }
 
+    fn word_info(&self, word: &str) -> WordInfo {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+
     fn alias_at(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
-        // Most words start no alias: one set lookup instead of building every window's key.
+        // Most words start no alias: one set lookup instead of building every window's key,
+        // and none at all when no alias starts with the word's first byte (stripping a
+        // possessive leaves the first byte alone).
         let first = tokens[i].text;
+        if !first
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.alias_first_bytes[usize::from(b)])
+        {
+            return None;
+        }
         if !self.alias_starts.contains(first)
             && !self.alias_starts.contains(strip_possessive(first))
         {
@@ -512,27 +617,42 @@ fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
             *counts.entry(name.clone()).or_default() += 1;
         }
     }
+    // Long names by their first and by their last word, so each short name looks at the
+    // few names it could stand for; scanning every long name for every short mention made a
+    // long page quadratic.
+    let mut by_end: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
+    for (long, &n) in &counts {
+        let first = long.split(' ').next().unwrap_or(long);
+        let last = long.split(' ').next_back().unwrap_or(long);
+        by_end.entry(first).or_default().push((n, long));
+        if last != first {
+            by_end.entry(last).or_default().push((n, long));
+        }
+    }
     let resolve = |short: &str| -> Option<String> {
-        let mut fits: Vec<(usize, &String)> = counts
-            .iter()
-            .filter(|(long, _)| {
-                long.split(' ').next_back() == Some(short) || long.split(' ').next() == Some(short)
-            })
-            .map(|(long, &n)| (n, long))
-            .collect();
+        let mut fits: Vec<(usize, &str)> = by_end.get(short).cloned().unwrap_or_default();
         // Highest count first; ties broken by name so the choice never depends on hashing.
         fits.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         match fits.as_slice() {
             [] => None,
-            [(_, only)] => Some((*only).clone()),
-            [(n, best), (m, _), ..] if *n >= 2 * *m => Some((*best).clone()),
+            [(_, only)] => Some((*only).to_string()),
+            [(n, best), (m, _), ..] if *n >= 2 * *m => Some((*best).to_string()),
             _ => None,
         }
     };
+    let mut resolved: HashMap<String, Option<String>> = HashMap::default();
     for sentence in mentions.iter_mut() {
         for (name, _, _) in sentence.iter_mut() {
             if !name.contains(' ') {
-                if let Some(long) = resolve(name) {
+                let long = match resolved.get(name.as_str()) {
+                    Some(long) => long.clone(),
+                    None => {
+                        let long = resolve(name);
+                        resolved.insert(name.clone(), long.clone());
+                        long
+                    }
+                };
+                if let Some(long) = long {
                     *name = long;
                 }
             }
@@ -734,6 +854,32 @@ fn period_after(rest: &str) -> Option<String> {
     None
 }
 
+/// Documents with at least this many sentences are extracted on the rayon pool; below it,
+/// the cost of handing out the work is more than it saves.
+const PARALLEL_SENTENCES: usize = 512;
+
+/// Sentences handed to one rayon task at a time.
+const CHUNK: usize = 128;
+
+/// `f(index, item)` for every item, in order; on the rayon pool when `parallel`.
+fn each<'a, T: Sync, R: Send>(
+    parallel: bool,
+    items: &'a [T],
+    f: impl Fn(usize, &'a T) -> R + Sync,
+) -> Vec<R> {
+    if parallel {
+        use rayon::prelude::*;
+        items
+            .par_iter()
+            .with_min_len(CHUNK)
+            .enumerate()
+            .map(|(k, x)| f(k, x))
+            .collect()
+    } else {
+        items.iter().enumerate().map(|(k, x)| f(k, x)).collect()
+    }
+}
+
 /// How many content terms after a cue make up its scope.
 const SCOPE_TERMS: usize = 4;
 
@@ -778,9 +924,14 @@ pub fn name_words(name: &str) -> Vec<String> {
 }
 
 /// The index of the token that negates the sentence, if any.
-fn negation_cue(text: &str, tokens: &[Token<'_>], lower: &[String]) -> Option<usize> {
-    for (i, word) in lower.iter().enumerate() {
-        let next = lower.get(i + 1).map(String::as_str);
+fn negation_cue(
+    text: &str,
+    tokens: &[Token<'_>],
+    lower: &[&str],
+    info: &[WordInfo],
+) -> Option<usize> {
+    for (i, &word) in lower.iter().enumerate() {
+        let next = lower.get(i + 1).copied();
         // "not only … but also" adds, it does not deny; "nothing but praise" praises.
         if (word == "not" && next == Some("only")) || (word == "nothing" && next == Some("but")) {
             continue;
@@ -792,7 +943,7 @@ fn negation_cue(text: &str, tokens: &[Token<'_>], lower: &[String]) -> Option<us
         {
             continue;
         }
-        if lexicon::NEGATION_CUES.contains(&word.as_str())
+        if info[i].negation
             || word.ends_with("n't")
             || word.ends_with("n’t")
             || (word == "failed" && next == Some("to"))
@@ -805,14 +956,14 @@ fn negation_cue(text: &str, tokens: &[Token<'_>], lower: &[String]) -> Option<us
 }
 
 /// The index of the token that hedges the sentence, if any.
-fn hedge_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<usize> {
-    for (i, word) in lower.iter().enumerate() {
+fn hedge_cue(tokens: &[Token<'_>], lower: &[&str], info: &[WordInfo]) -> Option<usize> {
+    for (i, &word) in lower.iter().enumerate() {
         // "May" capitalised mid-sentence is the month.
         if word == "may" && tokens[i].text != "may" && i > 0 {
             continue;
         }
-        let next = lower.get(i + 1).map(String::as_str);
-        let prev = i.checked_sub(1).map(|p| lower[p].as_str());
+        let next = lower.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|p| lower[p]);
         let passive = matches!(
             prev,
             Some("is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely")
@@ -823,17 +974,17 @@ fn hedge_cue(tokens: &[Token<'_>], lower: &[String]) -> Option<usize> {
             && (next == Some("not")
                 || lower[i.saturating_sub(3)..i]
                     .iter()
-                    .any(|w| matches!(w.as_str(), "so" | "before" | "until")))
+                    .any(|w| matches!(*w, "so" | "before" | "until")))
         {
             continue;
         }
-        if lexicon::HEDGE_CUES.contains(&word.as_str())
-            || (matches!(word.as_str(), "believed" | "said" | "thought" | "rumored")
+        if info[i].hedge
+            || (matches!(word, "believed" | "said" | "thought" | "rumored")
                 && next == Some("to"))
             // "is reported to", "is understood to": hearsay, not a fact; the active "officials
             // reported" states a report, so it needs the passive. "Is expected to" stays out:
             // news uses it for plans on the calendar ("delegates are expected to attend").
-            || (matches!(word.as_str(), "reported" | "suspected" | "understood")
+            || (matches!(word, "reported" | "suspected" | "understood")
                 && next == Some("to")
                 && passive)
         {

@@ -5,10 +5,11 @@
 //! credits, bylines. None of it is a statement of the story, so it must never be compared.
 //! The rules are one table of patterns, each with a name (for debugging and tests) and a
 //! word limit: a rule that could also match real prose (a paragraph about a newsletter)
-//! only fires on lines short enough to be chrome. All patterns are case-insensitive and run
-//! as one [`RegexSet`], so classification stays linear in the line length.
+//! only fires on lines short enough to be chrome. All patterns are case-insensitive; each is
+//! its own [`Regex`], tried in table order, so classification stays linear in the line
+//! length.
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use std::sync::LazyLock;
 
 /// One chrome rule: lines matching `pattern` with at most `max_words` words are chrome.
@@ -123,9 +124,17 @@ const LABELS: &str = r"(?i)^(?:key takeaways?|takeaways?|did you know|expert (?:
 /// Bylines: a lead-in word, then the name (role and agency may follow).
 const BYLINE: &str = r"(?i)^(?:by|words by|written by|story by|reporting by|reported by|posted by|authors?|written|writer|reporter)\b\s*[:\-–—]?\s*(?-i:(\p{Lu}.*))$";
 
-static RULE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(RULES.iter().map(|r| format!("(?i){}", r.pattern)))
-        .expect("chrome rules are valid patterns")
+/// One pattern per rule, tried in table order. A single set of all of them made one lazy DFA
+/// whose states multiply the rules' counted repetitions: building those states cost more
+/// than every separate search, which stops at the first byte a rule cannot match and skips
+/// to the literals of the unanchored ones.
+static RULE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .map(|r| {
+            Regex::new(&format!("(?i){}", r.pattern)).expect("chrome rules are valid patterns")
+        })
+        .collect()
 });
 static LONGEST_RULE: LazyLock<usize> =
     LazyLock::new(|| RULES.iter().map(|r| r.max_words).max().unwrap_or(0));
@@ -238,13 +247,12 @@ pub(crate) fn classify(line: &str) -> LineClass {
     if words > *LONGEST_RULE {
         return label(line);
     }
-    if let Some(rule) = RULE_SET
-        .matches(line)
+    if let Some(rule) = RULES
         .iter()
-        .map(|i| &RULES[i])
-        .find(|r| words <= r.max_words)
+        .zip(RULE_RES.iter())
+        .find(|(r, re)| words <= r.max_words && re.is_match(line))
     {
-        return LineClass::Chrome(rule.name);
+        return LineClass::Chrome(rule.0.name);
     }
     label(line)
 }

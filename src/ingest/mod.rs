@@ -123,6 +123,72 @@ impl Ingested {
     }
 }
 
+/// [`Ingested::position`] of offsets that mostly increase, as sentences are found in reading
+/// order: each answer walks on from the last one, so a document's positions cost one pass
+/// over its text rather than a count from a checkpoint for every sentence.
+pub(crate) struct Positions<'a> {
+    doc: &'a Ingested,
+    /// Offset of the last answer (a character boundary), its 1-based line, the start of that
+    /// line and the characters from there to it.
+    at: usize,
+    line: usize,
+    line_start: usize,
+    chars: usize,
+}
+
+impl<'a> Positions<'a> {
+    pub(crate) fn new(doc: &'a Ingested) -> Self {
+        Positions {
+            doc,
+            at: 0,
+            line: 1,
+            line_start: 0,
+            chars: 0,
+        }
+    }
+
+    /// Same answer as [`Ingested::position`].
+    pub(crate) fn position(&mut self, offset: usize) -> (usize, usize) {
+        let text = &self.doc.text;
+        let offset = offset.min(text.len());
+        // Backwards or inside a character: the index answers.
+        if offset < self.at || !text.is_char_boundary(offset) {
+            return self.doc.position(offset);
+        }
+        let b = text.as_bytes();
+        let seg = &b[self.at..offset];
+        // Characters are the bytes that do not continue one (the text is UTF-8).
+        let chars = |s: &[u8]| s.iter().filter(|&&c| (c as i8) >= -0x40).count();
+        if seg.contains(&b'\r') {
+            // The line rules of `LineIndex`: `\n`, and `\r` not followed by `\n`, end a line.
+            for p in self.at..offset {
+                let c = b[p];
+                if c == b'\n' || (c == b'\r' && b.get(p + 1) != Some(&b'\n')) {
+                    self.line += 1;
+                    self.line_start = p + 1;
+                    self.chars = 0;
+                } else if c & 0xC0 != 0x80 {
+                    self.chars += 1;
+                }
+            }
+        } else if let Some(last) = seg.iter().rposition(|&c| c == b'\n') {
+            self.line += seg.iter().filter(|&&c| c == b'\n').count();
+            self.line_start = self.at + last + 1;
+            self.chars = chars(&b[self.line_start..offset]);
+        } else {
+            self.chars += chars(seg);
+        }
+        self.at = offset;
+        let column = self.chars + 1;
+        // A BOM is invisible: the first character after it is column 1.
+        if self.line == 1 && self.doc.bom > 0 && offset >= self.doc.bom {
+            (self.line, column - 1)
+        } else {
+            (self.line, column)
+        }
+    }
+}
+
 /// What a format reader produces, before it is wrapped into [`Ingested`].
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {

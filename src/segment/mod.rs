@@ -7,7 +7,7 @@
 pub mod render;
 pub mod split;
 
-use crate::ingest::{Block, BlockKind, Ingested};
+use crate::ingest::{Block, BlockKind, Ingested, Positions};
 use crate::span::{Span, SpanMap};
 use serde::Serialize;
 use split::LineBreaks;
@@ -115,6 +115,7 @@ fn kind_of(text: &str) -> SentenceKind {
 /// Splits every block of `doc` into sentences, in reading order.
 pub fn segment(doc: &Ingested) -> Vec<Sentence> {
     let mut out = Vec::new();
+    let mut positions = Positions::new(doc);
     for block in &doc.blocks {
         let whole = 0..block.text.len();
         match block.kind {
@@ -130,12 +131,13 @@ pub fn segment(doc: &Ingested) -> Vec<Sentence> {
                     doc,
                     block,
                     piece(&block.text, whole, &markup, Some(kind)),
+                    &mut positions,
                     &mut out,
                 );
             }
             BlockKind::Paragraph | BlockKind::ListItem => {
                 for p in pieces(&block.text, LineBreaks::Significant) {
-                    push(doc, block, Some(p), &mut out);
+                    push(doc, block, Some(p), &mut positions, &mut out);
                 }
             }
         }
@@ -143,7 +145,13 @@ pub fn segment(doc: &Ingested) -> Vec<Sentence> {
     out
 }
 
-fn push(doc: &Ingested, block: &Block, piece: Option<Piece>, out: &mut Vec<Sentence>) {
+fn push(
+    doc: &Ingested,
+    block: &Block,
+    piece: Option<Piece>,
+    positions: &mut Positions<'_>,
+    out: &mut Vec<Sentence>,
+) {
     let Some(piece) = piece else {
         return;
     };
@@ -157,7 +165,7 @@ fn push(doc: &Ingested, block: &Block, piece: Option<Piece>, out: &mut Vec<Sente
     let source = &doc.text;
     let start = floor_char(source, block.map.to_original(from));
     let end = ceil_char(source, block.map.to_original(to - 1) + 1).max(start);
-    let (line, column) = doc.position(start);
+    let (line, column) = positions.position(start);
     out.push(Sentence {
         text: piece.text,
         span: Span {

@@ -37,6 +37,14 @@ pub fn render(src: &str, range: Range<usize>) -> Rendered {
 
 /// [`render`], with the markup of `src` found beforehand (once for many ranges).
 pub fn render_in(src: &str, range: Range<usize>, markup: &Markup) -> Rendered {
+    // Most sentences of running text have nothing to render: checking that is a fraction of
+    // the cost of rendering, which writes word by word.
+    if renders_as_itself(src, range.clone()) {
+        return Rendered {
+            text: src[range.clone()].to_string(),
+            map: SpanMap::contiguous(range.start),
+        };
+    }
     let mut r = Renderer {
         markup,
         src,
@@ -311,6 +319,69 @@ static SPECIAL: [bool; 256] = {
     }
     set
 };
+
+/// Whether the renderer would copy `src[range]` unchanged: every byte it treats specially is
+/// one it copies (one or two spaces within a line, a short run of dots or rule characters,
+/// a lone apostrophe, a character that is not whitespace). Anything else, including markup
+/// and escapes, which depend on more context, answers `false` and is rendered.
+fn renders_as_itself(src: &str, range: Range<usize>) -> bool {
+    let b = src.as_bytes();
+    let end = range.end;
+    let is_space_at = |at: usize| -> bool {
+        match b.get(at) {
+            Some(&c) if c.is_ascii() => c.is_ascii_whitespace() || c == b'\x0B',
+            Some(_) => src[at..].chars().next().is_some_and(char::is_whitespace),
+            None => false,
+        }
+    };
+    let mut i = range.start;
+    while i < end {
+        let c = b[i];
+        if !SPECIAL[usize::from(c)] {
+            i += 1;
+            continue;
+        }
+        match c {
+            b' ' => {
+                let mut j = i + 1;
+                if j < end && b[j] == b' ' {
+                    j += 1;
+                }
+                if j >= end || is_space_at(j) {
+                    return false;
+                }
+                i = j;
+            }
+            b'.' | b'/' | b'=' | b'_' | b'~' | b'*' | b'#' | b'-' => {
+                let mut j = i;
+                while j < end && b[j] == c {
+                    j += 1;
+                }
+                if j - i >= LAYOUT_RUN {
+                    return false;
+                }
+                i = j;
+            }
+            b'\'' => {
+                if i + 1 < end && b[i + 1] == b'\'' {
+                    return false;
+                }
+                i += 1;
+            }
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let Some(ch) = src[i..end].chars().next() else {
+                    return false;
+                };
+                if ch.is_whitespace() {
+                    return false;
+                }
+                i += ch.len_utf8();
+            }
+            _ => return false,
+        }
+    }
+    true
+}
 
 fn is_vertical(c: char) -> bool {
     matches!(
