@@ -128,3 +128,29 @@ fn repeated_statements_all_take_part_in_a_difference() {
         );
     }
 }
+
+/// A contradiction inside one long document is still found once its common words stop
+/// proposing candidates (the search is bounded so long documents stay linear).
+#[test]
+fn contradiction_inside_a_long_document_is_found() {
+    use factdiff::judge::{DifferenceKind, Verdict};
+    use factdiff::{Comparison, Document};
+    let mut text =
+        String::from("Rescuers said 120 people were evacuated from the valley on Sunday.\n\n");
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "The council reviewed item {i} of the harbour plan.\n\n"
+        ));
+    }
+    text.push_str("Rescuers said 95 people were evacuated from the valley on Sunday.\n");
+    let doc = Document::from_text("d1", "long.txt", &text).unwrap();
+    let cmp = Comparison::new(vec![doc]);
+    let found = cmp.judgements.iter().any(|j| {
+        j.verdict == Verdict::Difference
+            && j.cluster.members.len() == 2
+            && j.differences
+                .iter()
+                .any(|d| d.kind == DifferenceKind::Number)
+    });
+    assert!(found, "the two rescue counts contradict each other");
+}
