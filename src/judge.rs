@@ -1220,7 +1220,6 @@ pub fn internal_contradictions(docs: &[Document]) -> Vec<Cluster> {
 }
 
 fn internal_contradictions_of(d: usize, doc: &Document) -> Vec<Cluster> {
-    let mut out = Vec::new();
     // Terms as ids, so statements compare as sorted integer lists.
     let mut ids: HashMap<&str, u32> = HashMap::default();
     let statements: Vec<(usize, Vec<u32>)> = doc
@@ -1250,55 +1249,63 @@ fn internal_contradictions_of(d: usize, doc: &Document) -> Vec<Cluster> {
         }
     }
     // Candidate pairs, each proposed by the rarer terms of either side, then deduplicated.
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
-    let mut rarest: Vec<&Vec<usize>> = Vec::new();
-    for (k, (_, terms)) in statements.iter().enumerate() {
-        rarest.clear();
-        rarest.extend(terms.iter().map(|&t| &postings[t as usize]));
-        // Ties keep term order (the lists are sorted by id), so the walk is deterministic.
-        rarest.sort_by_key(|list| list.len());
-        let mut walked = 0;
-        for list in &rarest {
-            if walked + list.len() > INTERNAL_POSTING_BUDGET {
-                break;
+    // A long page is one document, so the work inside it is spread over the cores; short
+    // documents stay in one piece.
+    let proposals: Vec<Vec<(usize, usize)>> = statements
+        .par_iter()
+        .with_min_len(256)
+        .enumerate()
+        .map(|(k, (_, terms))| {
+            let mut rarest: Vec<&Vec<usize>> =
+                terms.iter().map(|&t| &postings[t as usize]).collect();
+            // Ties keep term order (the lists are sorted by id), so the walk is deterministic.
+            rarest.sort_by_key(|list| list.len());
+            let mut proposed = Vec::new();
+            let mut walked = 0;
+            for list in rarest {
+                if walked + list.len() > INTERNAL_POSTING_BUDGET {
+                    break;
+                }
+                walked += list.len();
+                proposed.extend(
+                    list.iter()
+                        .filter(|&&j| j != k)
+                        .map(|&j| (k.min(j), k.max(j))),
+                );
             }
-            walked += list.len();
-            candidates.extend(
-                list.iter()
-                    .filter(|&&j| j != k)
-                    .map(|&j| (k.min(j), k.max(j))),
-            );
-        }
-    }
-    candidates.sort_unstable();
+            proposed
+        })
+        .collect();
+    let mut candidates: Vec<(usize, usize)> = proposals.into_iter().flatten().collect();
+    candidates.par_sort_unstable();
     candidates.dedup();
-    for (k, j) in candidates {
-        let ((i, terms), (i2, other)) = (&statements[k], &statements[j]);
-        let n = common_sorted(terms, other);
-        let dice = 2.0 * n as f64 / (terms.len() + other.len()) as f64;
-        if n < INTERNAL_MIN_SHARED || dice < INTERNAL_MIN_DICE {
-            continue;
-        }
-        let (fa, fb) = (&doc.facts[*i], &doc.facts[*i2]);
-        // A sentence repeated word for word cannot contradict itself.
-        if same_content(fa, fb) {
-            continue;
-        }
-        let found = compare_pair(fa, fb);
-        let contradicts = found
-            .sides
-            .iter()
-            .any(|s| matches!(s.kind, DifferenceKind::Negation | DifferenceKind::Number));
-        if contradicts {
+    candidates
+        .par_iter()
+        .with_min_len(256)
+        .filter_map(|&(k, j)| {
+            let ((i, terms), (i2, other)) = (&statements[k], &statements[j]);
+            let n = common_sorted(terms, other);
+            let dice = 2.0 * n as f64 / (terms.len() + other.len()) as f64;
+            if n < INTERNAL_MIN_SHARED || dice < INTERNAL_MIN_DICE {
+                return None;
+            }
+            let (fa, fb) = (&doc.facts[*i], &doc.facts[*i2]);
+            // A sentence repeated word for word cannot contradict itself.
+            if same_content(fa, fb) {
+                return None;
+            }
+            let contradicts = compare_pair(fa, fb)
+                .sides
+                .iter()
+                .any(|s| matches!(s.kind, DifferenceKind::Negation | DifferenceKind::Number));
             let (a, b) = ((d, *i), (d, *i2));
-            out.push(Cluster {
+            contradicts.then(|| Cluster {
                 members: vec![a, b],
                 score: dice,
                 pairs: vec![(a, b, dice)],
-            });
-        }
-    }
-    out
+            })
+        })
+        .collect()
 }
 
 /// How many items two sorted, deduplicated lists have in common.
