@@ -9,6 +9,7 @@
 //! source-by-source verdicts, both of which need the [`Comparison`] behind the report;
 //! [`render`] works from the report alone and shows only the sentences the findings cite.
 
+use super::diff::WordChange;
 use super::grid::{kind_name, summary_line};
 use super::{format_interval, ClaimOut, CompareReport, DocumentRef, NumberRow, NumberValue};
 use crate::align::Cluster;
@@ -16,7 +17,6 @@ use crate::extract::quantity::QuantityKind;
 use crate::judge::{self, Verdict};
 use crate::segment::SentenceKind;
 use crate::Comparison;
-use similar::{ChangeTag, TextDiff};
 use std::collections::{BTreeMap, HashMap};
 
 const CSS: &str = include_str!("html.css");
@@ -547,87 +547,31 @@ fn claim_card(view: &View<'_>, claim: &ClaimOut) -> String {
     out
 }
 
-/// The word diff of two sentences, removed words in `<del>`, added ones in `<ins>`.
-///
-/// A change that spans several words, with only spaces between, is drawn as one removal
-/// followed by one addition, which reads far better than alternating single words.
+/// The word diff of two sentences, removed words in `<del>`, added ones in `<ins>`
+/// (grouped as [`super::diff::word_changes`] groups them).
 pub fn word_diff(old: &str, new: &str) -> String {
-    let diff = TextDiff::from_words(old, new);
-    let changes: Vec<(ChangeTag, &str)> = diff
-        .iter_all_changes()
-        .map(|c| (c.tag(), c.value()))
-        .collect();
     let mut out = String::new();
-    let mut i = 0;
-    while let Some(&(tag, value)) = changes.get(i) {
-        if tag == ChangeTag::Equal {
-            out.push_str(&escape(value));
-            i += 1;
-            continue;
-        }
-        let (mut del, mut ins) = (String::new(), String::new());
-        let (mut del_gap, mut ins_gap) = (String::new(), String::new());
-        while let Some(&(tag, value)) = changes.get(i) {
-            match tag {
-                ChangeTag::Delete => {
-                    if !del.is_empty() {
-                        del.push_str(&del_gap);
-                    }
-                    del_gap.clear();
-                    del.push_str(value);
+    for change in super::diff::word_changes(old, new) {
+        match change {
+            WordChange::Same(text) => out.push_str(&escape(text)),
+            WordChange::Changed {
+                lead,
+                removed,
+                added,
+                tail,
+            } => {
+                out.push_str(&escape(&lead));
+                if !removed.is_empty() {
+                    out.push_str(&format!("<del>{}</del>", escape(&removed)));
                 }
-                ChangeTag::Insert => {
-                    if !ins.is_empty() {
-                        ins.push_str(&ins_gap);
-                    }
-                    ins_gap.clear();
-                    ins.push_str(value);
+                if !added.is_empty() {
+                    out.push_str(&format!("<ins>{}</ins>", escape(&added)));
                 }
-                ChangeTag::Equal => {
-                    let bridges = value.trim().is_empty()
-                        && changes
-                            .get(i + 1)
-                            .is_some_and(|&(t, _)| t != ChangeTag::Equal);
-                    if !bridges {
-                        break;
-                    }
-                    del_gap.push_str(value);
-                    ins_gap.push_str(value);
-                }
+                out.push_str(&escape(&tail));
             }
-            i += 1;
         }
-        // Spaces at either end belong outside the marks, so the highlight hugs the words;
-        // one side's spacing is enough, the new text's when both have some.
-        let (del_lead, del_text, del_tail) = split_space(&del);
-        let (ins_lead, ins_text, ins_tail) = split_space(&ins);
-        let lead = if ins_lead.is_empty() {
-            del_lead
-        } else {
-            ins_lead
-        };
-        let tail = if ins_tail.is_empty() {
-            del_tail
-        } else {
-            ins_tail
-        };
-        out.push_str(&escape(lead));
-        if !del_text.is_empty() {
-            out.push_str(&format!("<del>{}</del>", escape(del_text)));
-        }
-        if !ins_text.is_empty() {
-            out.push_str(&format!("<ins>{}</ins>", escape(ins_text)));
-        }
-        out.push_str(&escape(tail));
     }
     out
-}
-
-/// `s` as (leading whitespace, text, trailing whitespace).
-fn split_space(s: &str) -> (&str, &str, &str) {
-    let text = s.trim();
-    let lead = s.len() - s.trim_start().len();
-    (&s[..lead], text, &s[lead + text.len()..])
 }
 
 fn unique_section(view: &View<'_>) -> String {
