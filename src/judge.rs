@@ -1251,38 +1251,40 @@ fn internal_contradictions_of(d: usize, doc: &Document) -> Vec<Cluster> {
     // Candidate pairs, each proposed by the rarer terms of either side, then deduplicated.
     // A long page is one document, so the work inside it is spread over the cores; short
     // documents stay in one piece.
-    let proposals: Vec<Vec<(usize, usize)>> = statements
+    // Pairs are packed in one word (lower index high) to keep this list small: a long page
+    // proposes millions.
+    let mut candidates: Vec<u64> = statements
         .par_iter()
         .with_min_len(256)
         .enumerate()
-        .map(|(k, (_, terms))| {
+        .flat_map_iter(|(k, (_, terms))| {
             let mut rarest: Vec<&Vec<usize>> =
                 terms.iter().map(|&t| &postings[t as usize]).collect();
             // Ties keep term order (the lists are sorted by id), so the walk is deterministic.
             rarest.sort_by_key(|list| list.len());
-            let mut proposed = Vec::new();
+            let mut partners: Vec<usize> = Vec::new();
             let mut walked = 0;
             for list in rarest {
                 if walked + list.len() > INTERNAL_POSTING_BUDGET {
                     break;
                 }
                 walked += list.len();
-                proposed.extend(
-                    list.iter()
-                        .filter(|&&j| j != k)
-                        .map(|&j| (k.min(j), k.max(j))),
-                );
+                partners.extend(list.iter().filter(|&&j| j != k));
             }
-            proposed
+            partners.sort_unstable();
+            partners.dedup();
+            partners
+                .into_iter()
+                .map(move |j| ((k.min(j) as u64) << 32) | k.max(j) as u64)
         })
         .collect();
-    let mut candidates: Vec<(usize, usize)> = proposals.into_iter().flatten().collect();
     candidates.par_sort_unstable();
     candidates.dedup();
     candidates
         .par_iter()
         .with_min_len(256)
-        .filter_map(|&(k, j)| {
+        .filter_map(|&pair| {
+            let (k, j) = ((pair >> 32) as usize, (pair & u64::from(u32::MAX)) as usize);
             let ((i, terms), (i2, other)) = (&statements[k], &statements[j]);
             let n = common_sorted(terms, other);
             let dice = 2.0 * n as f64 / (terms.len() + other.len()) as f64;
