@@ -122,7 +122,7 @@ const POSTING_BUDGET: usize = 256;
 
 /// A feature as the index sees it: borrowed from the statements' facts, so building the
 /// index allocates no strings. Each kind has its own variant, so equal text of different
-/// kinds stays apart, as the prefixes of [`FeatureKeys`] keep it apart there.
+/// kinds stays apart, as the prefixes of [`Interner::key`] keep it apart there.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Feature<'a> {
     Term(&'a str),
@@ -150,7 +150,32 @@ impl<'a> Interner<'a> {
         id
     }
 
-    /// The feature's key in a [`Background`] (the string [`FeatureKeys`] gives it).
+    /// A statement's features as ids: terms, entities, bigrams of adjacent terms, quantities.
+    fn statement(&mut self, facts: &'a Facts) -> [Vec<u32>; 4] {
+        let terms: Vec<u32> = facts
+            .terms
+            .iter()
+            .map(|t| self.id(Feature::Term(t)))
+            .collect();
+        let entities = facts
+            .entities
+            .iter()
+            .map(|e| self.id(Feature::Entity(e)))
+            .collect();
+        let bigrams = terms
+            .windows(2)
+            .map(|w| self.id(Feature::Bigram(w[0], w[1])))
+            .collect();
+        let numbers = facts
+            .quantities
+            .iter()
+            .map(|q| self.id(Feature::Number(q.low.to_bits(), q.high.to_bits(), &q.unit)))
+            .collect();
+        [terms, entities, bigrams, numbers]
+    }
+
+    /// The feature's key in a [`Background`]: stems, `@entity`, `stem stem` bigrams and
+    /// `#low:high:unit` quantities.
     fn key(&self, feature: Feature<'_>) -> String {
         match feature {
             Feature::Term(t) => t.to_string(),
@@ -167,45 +192,9 @@ impl<'a> Interner<'a> {
     }
 }
 
-/// The features a statement is matched on, as strings (the keys of a [`Background`]): stems, `@entity`, `stem stem`
-/// bigrams and `#low:high:unit` quantities.
-struct FeatureKeys {
-    terms: Vec<String>,
-    entities: Vec<String>,
-    bigrams: Vec<String>,
-    numbers: Vec<String>,
-}
-
-impl FeatureKeys {
-    fn of(facts: &Facts) -> FeatureKeys {
-        FeatureKeys {
-            terms: facts.terms.clone(),
-            entities: facts.entities.iter().map(|e| format!("@{e}")).collect(),
-            bigrams: facts
-                .terms
-                .windows(2)
-                .map(|w| format!("{} {}", w[0], w[1]))
-                .collect(),
-            numbers: facts
-                .quantities
-                .iter()
-                .map(|q| format!("#{}:{}:{}", q.low, q.high, q.unit))
-                .collect(),
-        }
-    }
-
-    fn distinct(&self) -> Vec<&String> {
-        let mut all: Vec<&String> = self
-            .terms
-            .iter()
-            .chain(&self.entities)
-            .chain(&self.bigrams)
-            .chain(&self.numbers)
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all
-    }
+/// The distinct feature ids of a statement, sorted.
+fn distinct(ids: &[Vec<u32>; 4]) -> Vec<u32> {
+    sorted_unique(ids.iter().flatten().copied().collect())
 }
 
 /// Statement frequencies from a larger body of text, so that IDF is meaningful when only a
@@ -219,14 +208,22 @@ pub struct Background {
 impl Background {
     /// Counts, for every feature, how many of the given statements carry it.
     pub fn from_facts<'a>(statements: impl IntoIterator<Item = &'a Facts>) -> Background {
-        let mut bg = Background::default();
+        let mut interner = Interner::default();
+        let mut counts: Vec<u32> = Vec::new();
+        let mut n = 0;
         for facts in statements {
-            bg.statements += 1;
-            for key in FeatureKeys::of(facts).distinct() {
-                *bg.df.entry(key.clone()).or_default() += 1;
+            n += 1;
+            let ids = distinct(&interner.statement(facts));
+            counts.resize(interner.features.len(), 0);
+            for id in ids {
+                counts[id as usize] += 1;
             }
         }
-        bg
+        let mut df: HashMap<String, u32> = HashMap::default();
+        for (&feature, count) in interner.features.iter().zip(counts) {
+            *df.entry(interner.key(feature)).or_default() += count;
+        }
+        Background { statements: n, df }
     }
 
     fn df(&self, key: &str) -> u32 {
@@ -278,38 +275,11 @@ impl Index {
         let mut interner = Interner::default();
         let raw: Vec<[Vec<u32>; 4]> = statements
             .iter()
-            .map(|&(d, s)| {
-                let facts = &docs[d].facts[s];
-                let terms: Vec<u32> = facts
-                    .terms
-                    .iter()
-                    .map(|t| interner.id(Feature::Term(t)))
-                    .collect();
-                let entities = facts
-                    .entities
-                    .iter()
-                    .map(|e| interner.id(Feature::Entity(e)))
-                    .collect();
-                let bigrams = terms
-                    .windows(2)
-                    .map(|w| interner.id(Feature::Bigram(w[0], w[1])))
-                    .collect();
-                let numbers = facts
-                    .quantities
-                    .iter()
-                    .map(|q| {
-                        interner.id(Feature::Number(q.low.to_bits(), q.high.to_bits(), &q.unit))
-                    })
-                    .collect();
-                [terms, entities, bigrams, numbers]
-            })
+            .map(|&(d, s)| interner.statement(&docs[d].facts[s]))
             .collect();
         let mut df = vec![0u32; interner.features.len()];
         for ids in &raw {
-            let mut seen: Vec<u32> = ids.iter().flatten().copied().collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for id in seen {
+            for id in distinct(ids) {
                 df[id as usize] += 1;
             }
         }
