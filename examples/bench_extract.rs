@@ -22,8 +22,11 @@
 use factdiff::extract::quantity::quantities;
 use factdiff::extract::Extractor;
 use factdiff::{ingest, segment, InputFormat};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
+
+#[path = "support/shared.rs"]
+mod shared;
 
 const FALLBACK: &[&str] = &[
     "Officials said between 10,000 and 12,000 troops had crossed the border by March 3, 2019.",
@@ -32,18 +35,6 @@ const FALLBACK: &[&str] = &[
     "The plant can build 10 to 20 missiles annually, according to an estimate by analysts.",
     "Nobody at the meeting, which ran for three hours, mentioned the treaty signed in 1953.",
 ];
-
-fn shared_dir() -> PathBuf {
-    if let Ok(s) = std::env::var("FACTDIFF_SHARED") {
-        return PathBuf::from(s);
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    ["../shared", "../../shared"]
-        .iter()
-        .map(|u| root.join(u))
-        .find(|p| p.exists())
-        .unwrap_or_else(|| root.join("../shared"))
-}
 
 fn newsquant(dir: &Path) -> Option<Vec<String>> {
     let text = std::fs::read_to_string(dir.join("data/newsquant/dev.json")).ok()?;
@@ -58,19 +49,7 @@ fn newsquant(dir: &Path) -> Option<Vec<String>> {
 
 /// ECB+ articles are stored one sentence per line; files are read in name order.
 fn ecbplus(dir: &Path) -> Option<Vec<String>> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.join("data/ecbplus/val_docs")];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).ok()?.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "txt") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = shared::ecb_articles(dir).ok()?;
     let mut out = Vec::new();
     for p in files {
         if let Ok(t) = std::fs::read_to_string(&p) {
@@ -205,7 +184,7 @@ fn pipeline(pool: &[String], megabytes: usize) {
 }
 
 fn main() {
-    let dir = shared_dir();
+    let dir = shared::dir();
     let mut pool = ecbplus(&dir).unwrap_or_default();
     pool.extend(mrpc(&dir).unwrap_or_default());
     if pool.is_empty() {

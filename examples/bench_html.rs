@@ -23,49 +23,16 @@
 
 use factdiff::extract::Extractor;
 use factdiff::{align, ingest, judge, report, segment, Comparison, Document, InputFormat};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-fn shared_dir() -> PathBuf {
-    if let Some(p) = std::env::var_os("FACTDIFF_SHARED") {
-        return PathBuf::from(p);
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    ["../shared", "../../shared"]
-        .iter()
-        .map(|u| root.join(u))
-        .find(|p| p.exists())
-        .unwrap_or_else(|| root.join("../shared"))
-}
+#[path = "support/shared.rs"]
+mod shared;
 
 /// Every sentence of the ECB+ development articles, in file order (one sentence per line).
 fn sentence_pool(shared: &Path) -> Result<Vec<String>, String> {
-    let mut files = Vec::new();
-    let mut stack = vec![shared.join("data/ecbplus/val_docs")];
-    while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir)
-            .map_err(|e| format!("{}: {e} (set FACTDIFF_SHARED)", dir.display()))?;
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "txt") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    let mut pool = Vec::new();
-    for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
-        pool.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| l.len() > 20)
-                .map(str::to_string),
-        );
-    }
+    let pool = shared::ecb_sentences(shared)?;
     if pool.is_empty() {
         return Err("no sentences under data/ecbplus/val_docs".into());
     }
@@ -341,7 +308,7 @@ fn real_main() -> Result<(), String> {
         Some(a) => a.parse().map_err(|_| format!("not a size in MB: {a}"))?,
         None => 5.0,
     };
-    let pool = sentence_pool(&shared_dir())?;
+    let pool = sentence_pool(&shared::dir())?;
     let html = page(&pool, (mb * 1e6) as usize);
     if let Some(to) = write {
         std::fs::write(&to, &html).map_err(|e| format!("{to}: {e}"))?;

@@ -25,19 +25,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "support/shared.rs"]
+mod shared;
+
 /// The allocator the `factdiff` binary uses, so the stages cost what they cost there.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SENTENCES_PER_ARTICLE: usize = 30;
 const DEFAULT_SIZES: &[usize] = &[200, 800, 3200, 12800];
-
-fn shared_dir() -> PathBuf {
-    if let Ok(s) = std::env::var("FACTDIFF_SHARED") {
-        return PathBuf::from(s);
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
 
 /// Every sentence of the pool, in dealing order.
 fn sentence_pool(shared: &Path) -> Result<Vec<String>, String> {
@@ -52,30 +48,7 @@ fn sentence_pool(shared: &Path) -> Result<Vec<String>, String> {
             seconds.push(cols[4].trim().to_string());
         }
     }
-    let mut ecb_files = Vec::new();
-    let mut stack = vec![shared.join("data/ecbplus/val_docs")];
-    while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "txt") {
-                ecb_files.push(p);
-            }
-        }
-    }
-    ecb_files.sort();
-    let mut ecb = Vec::new();
-    for f in ecb_files {
-        let text = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
-        ecb.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| l.len() > 20)
-                .map(str::to_string),
-        );
-    }
+    let ecb = shared::ecb_sentences(shared)?;
     let pool: Vec<String> = firsts.into_iter().chain(ecb).chain(seconds).collect();
     if pool.is_empty() {
         return Err("no sentences in the data sets".into());
@@ -273,7 +246,7 @@ fn real_main() -> Result<(), String> {
                 .and_then(|s| s.parse().ok())
                 .ok_or("--write needs N")?;
             let dir = args.get(2).ok_or("--write needs N and a directory")?;
-            let pool = sentence_pool(&shared_dir())?;
+            let pool = sentence_pool(&shared::dir())?;
             let bytes = write_articles(&pool, n, Path::new(dir))?;
             println!("{n} articles, {:.1} MB, in {dir}", bytes as f64 / 1e6);
             return Ok(());
@@ -287,7 +260,7 @@ fn real_main() -> Result<(), String> {
             .map(|a| a.parse().map_err(|_| format!("not a size: {a}")))
             .collect::<Result<_, _>>()?
     };
-    let pool = sentence_pool(&shared_dir())?;
+    let pool = sentence_pool(&shared::dir())?;
     let me = std::env::current_exe().map_err(|e| e.to_string())?;
     println!(
         "{} sentences in the pool; {} threads",

@@ -17,25 +17,13 @@
 use factdiff::segment::pieces;
 use factdiff::segment::split::{split, LineBreaks};
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Instant;
 
-fn shared_dir() -> PathBuf {
-    if let Some(p) = std::env::var_os("FACTDIFF_SHARED") {
-        return PathBuf::from(p);
-    }
-    let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let beside = crate_dir.join("../shared");
-    let above = crate_dir.join("../../shared");
-    if !beside.exists() && above.exists() {
-        above
-    } else {
-        beside
-    }
-}
+#[path = "support/shared.rs"]
+mod shared;
 
 fn golden_texts() -> Vec<String> {
-    let dir = shared_dir().join("data/golden_rules");
+    let dir = shared::dir().join("data/golden_rules");
     let mut out = Vec::new();
     for file in ["en.json", "en_ps_extra.json", "en_pysbd48.json"] {
         let Ok(raw) = std::fs::read_to_string(dir.join(file)) else {
@@ -212,7 +200,7 @@ fn main() {
     if golden.is_empty() {
         println!(
             "golden     skipped: no data under {}",
-            shared_dir().display()
+            shared::dir().display()
         );
     } else {
         measure("golden", &fill(&golden, bytes));

@@ -23,18 +23,17 @@
 use factdiff::ingest::{ingest, BlockKind, InputFormat};
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::PathBuf;
 use std::process::ExitCode;
+
+#[path = "support/shared.rs"]
+mod shared;
 
 /// Just below the ingest F1 measured when readability's cross-check was added (0.9724;
 /// 0.9571 with rs-trafilatura alone).
 const FLOOR: f64 = 0.972;
 
 fn main() -> ExitCode {
-    let shared = std::env::var_os("FACTDIFF_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    let dir = shared.join("data/article_extraction");
+    let dir = shared::dir().join("data/article_extraction");
     let truth = match std::fs::read_to_string(dir.join("ground-truth.json")) {
         Ok(t) => t,
         Err(e) => {

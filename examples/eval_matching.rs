@@ -15,19 +15,14 @@
 use factdiff::align::Background;
 use factdiff::judge::Verdict;
 use factdiff::{Comparison, Document, InputFormat};
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+
+#[path = "support/shared.rs"]
+mod shared;
 
 const MRPC_ACCURACY_FLOOR: f64 = 0.70;
 const MRPC_F1_FLOOR: f64 = 0.79;
 const ECB_F1_FLOOR: f64 = 0.21;
 const ECB_HARD_NEGATIVE_CEILING: f64 = 0.02;
-
-fn shared() -> PathBuf {
-    std::env::var_os("FACTDIFF_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-}
 
 #[derive(Default, Debug)]
 struct Confusion {
@@ -81,7 +76,7 @@ fn together(cmp: &Comparison, agreement_only: bool) -> bool {
 }
 
 fn mrpc(verbose: bool) -> Confusion {
-    let path = shared().join("data/mrpc/train.tsv");
+    let path = shared::dir().join("data/mrpc/train.tsv");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         eprintln!("error: {}: {e}", path.display());
         std::process::exit(2)
@@ -124,34 +119,15 @@ struct EcbPair {
 }
 
 fn ecb(verbose: bool) -> (Confusion, usize, usize) {
-    let root = shared().join("data/ecbplus");
+    let root = shared::dir().join("data/ecbplus");
     let text = std::fs::read_to_string(root.join("val_pairs.jsonl")).unwrap_or_else(|e| {
         eprintln!("error: {}: {e}", root.display());
         std::process::exit(2)
     });
-    let mut paths: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for topic in std::fs::read_dir(root.join("val_docs"))
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
-        for sub in std::fs::read_dir(topic.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            for file in std::fs::read_dir(sub.path())
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                let p = file.path();
-                if let Some(stem) = p.file_stem().and_then(|s| s.to_str()) {
-                    paths.insert(stem.to_string(), p.clone());
-                }
-            }
-        }
-    }
+    let paths = shared::ecb_articles(&shared::dir()).unwrap_or_else(|e| {
+        eprintln!("error: {e}");
+        std::process::exit(2)
+    });
     let pairs: Vec<EcbPair> = text
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -163,7 +139,7 @@ fn ecb(verbose: bool) -> (Confusion, usize, usize) {
         })
         .collect();
     let mut all = Vec::new();
-    for path in paths.values() {
+    for path in &paths {
         if let Some(d) = std::fs::read(path)
             .ok()
             .and_then(|b| Document::read("bg", "bg.txt", &b, InputFormat::Text).ok())

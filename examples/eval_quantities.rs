@@ -45,7 +45,9 @@
 
 use factdiff::extract::quantity::{quantities, Bound, Quantity, QuantityKind};
 use serde_json::Value;
-use std::path::PathBuf;
+
+#[path = "support/shared.rs"]
+mod shared;
 
 #[derive(Clone, Copy, Debug)]
 enum V {
@@ -112,22 +114,8 @@ fn f1(tp: usize, npred: usize, ngold: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-fn data_dir() -> PathBuf {
-    if let Ok(s) = std::env::var("FACTDIFF_SHARED") {
-        return PathBuf::from(s).join("data");
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    for up in ["../shared", "../../shared"] {
-        let p = root.join(up);
-        if p.exists() {
-            return p.join("data");
-        }
-    }
-    root.join("../shared/data")
-}
-
 fn load(rel: &str) -> Value {
-    let path = data_dir().join(rel);
+    let path = shared::dir().join("data").join(rel);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e} (set FACTDIFF_SHARED)", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad JSON in {}: {e}", path.display()))

@@ -8,11 +8,8 @@ use factdiff::report::CompareReport;
 use factdiff::{Comparison, Document, InputFormat};
 use std::path::PathBuf;
 
-fn shared() -> PathBuf {
-    std::env::var_os("FACTDIFF_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-}
+#[path = "support/shared.rs"]
+mod shared;
 
 struct Checks {
     failed: usize,
@@ -63,7 +60,7 @@ fn pairs(report: &CompareReport, a: (&str, &str), b: (&str, &str)) -> (bool, Str
 }
 
 fn main() {
-    let dir = shared().join("seeds");
+    let dir = shared::dir().join("seeds");
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {

@@ -30,6 +30,9 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[path = "support/shared.rs"]
+mod shared;
+
 /// Floors, set to what the segmenter measures; they must only ever go up.
 const FLOOR_EN: usize = 52;
 const FLOOR_EXTRA_PERCENT: f64 = 95.0;
@@ -168,20 +171,7 @@ fn main() -> ExitCode {
     let verbose = std::env::args()
         .skip(1)
         .any(|a| a == "-v" || a == "--verbose");
-    // Git worktrees sit one level deeper than the main checkout, hence the second guess.
-    let shared = std::env::var_os("FACTDIFF_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-            let beside = crate_dir.join("../shared");
-            let above = crate_dir.join("../../shared");
-            if !beside.exists() && above.exists() {
-                above
-            } else {
-                beside
-            }
-        });
-    let dir = shared.join("data/golden_rules");
+    let dir = shared::dir().join("data/golden_rules");
     let mut ok = true;
     let mut run =
         |file: &str, check: &dyn Fn(&Score) -> Result<(), String>| match load(&dir.join(file)) {
