@@ -19,6 +19,7 @@ use crate::extract::quantity::{Quantity, QuantityKind};
 use crate::judge::{DifferenceKind, Verdict};
 use crate::segment::SentenceKind;
 use crate::{Comparison, Document};
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// A document as reports name it.
@@ -180,51 +181,61 @@ impl CompareReport {
             let j = &cmp.judgements[k];
             (j.verdict == Verdict::Unique, j.cluster.members[0])
         });
-        let mut claims = Vec::new();
+        // Each claim is built on its own; rayon keeps them in order.
+        let built: Vec<(ClaimOut, Vec<NumberRow>)> = order
+            .par_iter()
+            .enumerate()
+            .map(|(n, &k)| {
+                let j = &cmp.judgements[k];
+                let id = format!("c{}", n + 1);
+                let statements = j
+                    .cluster
+                    .members
+                    .iter()
+                    .map(|&(d, s)| {
+                        let sent = &docs[d].sentences[s];
+                        StatementOut {
+                            doc: docs[d].id.clone(),
+                            sentence: sentence_id(&docs[d], s),
+                            text: sent.text.clone(),
+                            line: sent.span.line,
+                            column: sent.span.column,
+                            start: sent.span.start,
+                            end: sent.span.end,
+                        }
+                    })
+                    .collect();
+                let differences = j
+                    .differences
+                    .iter()
+                    .map(|d| DifferenceOut {
+                        kind: d.kind,
+                        docs: d.docs.iter().map(|&i| docs[i].id.clone()).collect(),
+                        detail: d.detail.clone(),
+                    })
+                    .collect();
+                let conflict = j
+                    .differences
+                    .iter()
+                    .any(|d| matches!(d.kind, DifferenceKind::Number | DifferenceKind::Date));
+                let rows = number_rows(docs, &j.cluster.members, &id, conflict);
+                let claim = ClaimOut {
+                    id,
+                    topic: j.topic.clone(),
+                    verdict: j.verdict,
+                    score: (j.cluster.score * 100.0).round() / 100.0,
+                    statements,
+                    differences,
+                    extra: j.notes.clone(),
+                };
+                (claim, rows)
+            })
+            .collect();
+        let mut claims = Vec::with_capacity(built.len());
         let mut numbers = Vec::new();
-        for (n, &k) in order.iter().enumerate() {
-            let j = &cmp.judgements[k];
-            let id = format!("c{}", n + 1);
-            let statements = j
-                .cluster
-                .members
-                .iter()
-                .map(|&(d, s)| {
-                    let sent = &docs[d].sentences[s];
-                    StatementOut {
-                        doc: docs[d].id.clone(),
-                        sentence: sentence_id(&docs[d], s),
-                        text: sent.text.clone(),
-                        line: sent.span.line,
-                        column: sent.span.column,
-                        start: sent.span.start,
-                        end: sent.span.end,
-                    }
-                })
-                .collect();
-            let differences = j
-                .differences
-                .iter()
-                .map(|d| DifferenceOut {
-                    kind: d.kind,
-                    docs: d.docs.iter().map(|&i| docs[i].id.clone()).collect(),
-                    detail: d.detail.clone(),
-                })
-                .collect();
-            let conflict = j
-                .differences
-                .iter()
-                .any(|d| matches!(d.kind, DifferenceKind::Number | DifferenceKind::Date));
-            numbers.extend(number_rows(docs, &j.cluster.members, &id, conflict));
-            claims.push(ClaimOut {
-                id,
-                topic: j.topic.clone(),
-                verdict: j.verdict,
-                score: (j.cluster.score * 100.0).round() / 100.0,
-                statements,
-                differences,
-                extra: j.notes.clone(),
-            });
+        for (claim, rows) in built {
+            claims.push(claim);
+            numbers.extend(rows);
         }
         let summary = Summary {
             claims: claims.len(),
