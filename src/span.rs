@@ -113,7 +113,7 @@ impl SpanMap {
 /// A column is a count of characters, which a byte offset cannot give without counting.
 /// Counting from the line start would make every lookup on a long line cost the line's
 /// length (a 20 MB single-line file has 200,000 sentences on line 1), so character counts
-/// are also recorded every [`CHECKPOINT`] bytes and each lookup counts at most that far.
+/// are also recorded every few kilobytes and each lookup counts at most that far.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
