@@ -93,12 +93,12 @@ pub(crate) fn read(source: &str, from: usize) -> Parsed {
                 o.push(&t, at);
             }
             Event::Code(t) => {
-                let inner = src[range.clone()].find(&*t).unwrap_or(0);
                 let kind = if items > 0 {
                     BlockKind::ListItem
                 } else {
                     BlockKind::Paragraph
                 };
+                let inner = code_start(&src[range.clone()], &t);
                 open.get_or_insert_with(|| Open::new(kind, at))
                     .push(&t, at + inner);
             }
@@ -118,6 +118,30 @@ pub(crate) fn read(source: &str, from: usize) -> Parsed {
         .map(|b| b.text.clone());
     out.title = meta_title.or(first_title);
     out
+}
+
+/// Where a code span's text starts in its source `span` (backticks included). The parser
+/// turns each line-ending byte inside a code span into a space, then drops one space from
+/// each end when both ends have one, so with a line break inside, the text is no substring
+/// of the source, though it still lines up with it byte for byte. Text that cannot be traced
+/// starts at the span.
+fn code_start(span: &str, code: &str) -> usize {
+    let ticks = span.len() - span.trim_start_matches('`').len();
+    let inner_end = span.trim_end_matches('`').len().max(ticks);
+    let inner: String = span[ticks..inner_end]
+        .chars()
+        .map(|c| if c == '\r' || c == '\n' { ' ' } else { c })
+        .collect();
+    let stripped = inner.len() >= 2
+        && inner.starts_with(' ')
+        && inner.ends_with(' ')
+        && !inner.bytes().all(|b| b == b' ');
+    let skip = usize::from(stripped);
+    if inner.get(skip..inner.len() - skip) == Some(code) {
+        ticks + skip
+    } else {
+        span.find(code).unwrap_or(0)
+    }
 }
 
 impl Open {
@@ -216,5 +240,27 @@ mod tests {
         let quote = &doc.blocks[5];
         assert!(DOC[quote.map.to_original(0)..].starts_with("The pier was"));
         assert!(DOC[doc.blocks[0].map.to_original(0)..].starts_with("Ferry Service Resumes\n\nThe"));
+    }
+
+    /// A line break inside a code span becomes spaces in the text, so the span's text is no
+    /// longer found in the source: it used to be placed at the opening backtick, one byte
+    /// early, and everything in it mapped to the character before.
+    #[test]
+    fn code_span_with_a_line_break_maps_to_its_source() {
+        for src in [
+            "Run `make all\r\n` now, then stop.\r\n",
+            "Run `make\nall` now, then stop.\n",
+            "Run `` a`b\r\nc `` now, then stop.\n",
+        ] {
+            let doc = ingest("a.md", src.as_bytes(), InputFormat::Markdown).unwrap();
+            let p = &doc.blocks[0];
+            for (at, c) in p.text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                let o = p.map.to_original(at);
+                assert!(
+                    src[o..].starts_with(c),
+                    "{src:?}: {c:?} at {at} maps to {o}"
+                );
+            }
+        }
     }
 }
