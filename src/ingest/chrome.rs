@@ -74,7 +74,7 @@ const RULES: &[Rule] = &[
     Rule {
         name: "advertising",
         max_words: 8,
-        pattern: r"^(?:advertisement|advertising|ads?|sponsored(?: content| post)?|paid (?:content|post)|partner content|story continues below(?: advertisement)?|scroll to continue(?: with content)?|continue reading (?:below|the main story))\s*[:.]?$",
+        pattern: r"^(?:advertisement|advertising|adverts?|ads?|sponsored(?: content| post)?|paid (?:content|post)|partner content|story continues below(?: advertisement)?|(?:(?:advertisement|advert)\s*[-–—:|]\s*)?scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:below|the main story))\s*[:.]?$",
     },
     Rule {
         name: "spam filter",
@@ -378,6 +378,8 @@ mod tests {
             "Photo: Lena Fisk / Harbour Press",
             "A crowd gathers outside the hall. (AP Photo/Sam Doe)",
             "Advertisement",
+            "Advert",
+            "ADVERTISEMENT - SCROLL TO CONTINUE WITH CONTENT",
             "Facebook Twitter WhatsApp Email",
             "© 2024 Example Media. All rights reserved.",
             "5 min read",
