@@ -94,28 +94,38 @@ pub(crate) struct Token<'a> {
 /// (`U.S.`, `2.5`) and inner hyphens out (so `U.S.-North Korea` yields both names).
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let b = text.as_bytes();
-    // The length of the character at byte `at` if it is a letter or digit, else 0. ASCII,
-    // nearly all of news text, is read off the byte without decoding.
+    // The length of the non-ASCII character at byte `at` if it is a letter or digit, else 0.
+    let wide_alnum = |at: usize| -> usize {
+        text[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_alphanumeric())
+            .map_or(0, char::len_utf8)
+    };
+    // The same for any character; ASCII, nearly all of news text, is read off the byte.
     let alnum = |at: usize| -> usize {
         match b.get(at) {
             None => 0,
             Some(&c) if c.is_ascii() => usize::from(c.is_ascii_alphanumeric()),
-            Some(_) => text[at..]
-                .chars()
-                .next()
-                .filter(|c| c.is_alphanumeric())
-                .map_or(0, char::len_utf8),
+            Some(_) => wide_alnum(at),
         }
     };
     let mut out = Vec::with_capacity(b.len() / 5);
     let mut i = 0;
     while i < b.len() {
-        let len = alnum(i);
+        let c = b[i];
+        let len = if c.is_ascii() {
+            usize::from(c.is_ascii_alphanumeric())
+        } else {
+            wide_alnum(i)
+        };
         if len == 0 {
-            i += if b[i].is_ascii() {
-                1
-            } else {
-                text[i..].chars().next().map_or(1, char::len_utf8)
+            // Skip the whole character: its UTF-8 length is told by its lead byte.
+            i += match c {
+                0..0x80 => 1,
+                0x80..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
             };
             continue;
         }
@@ -123,16 +133,23 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         let mut end = i + len;
         let mut dotted = false;
         loop {
-            let dl = alnum(end);
-            if dl > 0 {
-                end += dl;
-                continue;
+            while end < b.len() && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let Some(&d) = b.get(end) else {
+                break;
+            };
+            if !d.is_ascii() {
+                let dl = wide_alnum(end);
+                if dl > 0 {
+                    end += dl;
+                    continue;
+                }
             }
             // An inner joiner belongs to the word only with the character after it.
-            let joiner = match b.get(end) {
-                Some(b'\'') => 1,
-                Some(b'.') => 1,
-                Some(0xE2) if b[end..].starts_with("’".as_bytes()) => 3,
+            let joiner = match d {
+                b'\'' | b'.' => 1,
+                0xE2 if b[end..].starts_with("’".as_bytes()) => 3,
                 _ => 0,
             };
             if joiner == 0 {
@@ -142,7 +159,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             if nl == 0 {
                 break;
             }
-            dotted |= b[end] == b'.';
+            dotted |= d == b'.';
             end += joiner + nl;
         }
         // Initials such as "U.S." keep their final dot.
@@ -400,7 +417,17 @@ impl Extractor {
         }
         // Tokens and mentions are both in order and tokens do not overlap, so the tokens
         // inside a mention are one run, found by binary search.
-        let mut in_entity = vec![false; tokens.len()];
+        let mut scratch = Scratch::take();
+        let Scratch {
+            stems,
+            in_entity,
+            at,
+            info,
+            term_at,
+            arena,
+        } = &mut scratch;
+        in_entity.clear();
+        in_entity.resize(tokens.len(), false);
         for &(_, s, e) in mentions {
             let from = tokens.partition_point(|t| t.start < s);
             let to = tokens.partition_point(|t| t.end <= e);
@@ -408,30 +435,27 @@ impl Extractor {
                 *flag = true;
             }
         }
-        let arena;
-        let lower: Vec<&str> = {
-            // Capitalised words are lowercased into one buffer per sentence instead of one
-            // string each; the rest borrow the sentence.
-            let mut buf = String::new();
-            let mut at: Vec<Option<(usize, usize)>> = Vec::with_capacity(tokens.len());
-            for t in tokens {
-                at.push(lowercase_into(t.text, &mut buf));
-            }
-            arena = buf;
-            tokens
-                .iter()
-                .zip(&at)
-                .map(|(t, r)| match *r {
-                    None => t.text,
-                    Some((a, b)) => &arena[a..b],
-                })
-                .collect()
-        };
-        let info: Vec<WordInfo> = lower.iter().map(|w| self.word_info(w)).collect();
+        // Capitalised words are lowercased into one buffer instead of one string each; the
+        // rest borrow the sentence.
+        arena.clear();
+        at.clear();
+        at.extend(tokens.iter().map(|t| lowercase_into(t.text, arena)));
+        let arena = &*arena;
+        let lower: Vec<&str> = tokens
+            .iter()
+            .zip(at.iter())
+            .map(|(t, r)| match *r {
+                None => t.text,
+                Some((a, b)) => &arena[a..b],
+            })
+            .collect();
+        info.clear();
+        info.extend(lower.iter().map(|w| self.word_info(w)));
+        let info: &[WordInfo] = info;
         let mut terms = Vec::with_capacity(tokens.len());
         // The term each token contributes, so a cue's scope can be read off by position.
-        let mut term_at: Vec<Option<usize>> = vec![None; tokens.len()];
-        let mut stems = self.stems();
+        term_at.clear();
+        term_at.resize(tokens.len(), None);
         for (k, &word) in lower.iter().enumerate() {
             if in_entity[k]
                 || word
@@ -452,9 +476,9 @@ impl Extractor {
             }
             let folded = lex.synonym.unwrap_or(stripped);
             term_at[k] = Some(terms.len());
-            terms.push(stems.stem(folded));
+            terms.push(stem_cached(&self.stemmer, stems, folded));
         }
-        drop(stems);
+        let (in_entity, term_at) = (&*in_entity, &*term_at);
         let scope = |cue: Option<usize>| -> Vec<String> {
             let Some(i) = cue else { return Vec::new() };
             let mut out = Vec::new();
@@ -472,16 +496,16 @@ impl Extractor {
             }
             out
         };
-        let negation = negation_cue(text, tokens, &lower, &info);
-        let hedge = hedge_cue(tokens, &lower, &info);
+        let negation = negation_cue(text, tokens, &lower, info);
+        let hedge = hedge_cue(tokens, &lower, info);
         let negative_word = lower
             .iter()
-            .zip(&info)
+            .zip(info)
             .find(|(_, i)| i.negative)
             .map(|(w, _)| w.to_string());
         let qualifiers: Vec<String> = lower
             .iter()
-            .zip(&info)
+            .zip(info)
             .filter(|(_, i)| i.qualifier)
             .map(|(w, _)| w.to_string())
             .collect();
@@ -559,7 +583,7 @@ impl Extractor {
                 }
             })
             .collect();
-        Facts {
+        let facts = Facts {
             quantities,
             entities,
             negation_scope: scope(negation),
@@ -573,7 +597,10 @@ impl Extractor {
             speakers,
             quote_terms,
             entity_slots,
-        }
+        };
+        drop(lower);
+        scratch.put_back();
+        facts
     }
 
     /// Entity mentions as (canonical name, start, end) within the sentence.
@@ -622,30 +649,27 @@ impl Extractor {
         out
     }
 
-    /// The Snowball stems remembered on this thread, borrowed for one sentence.
-    fn stems(&self) -> Stems<'_> {
-        Stems {
-            stemmer: &self.stemmer,
-            cache: STEMS.with(|c| c.take()),
-        }
-    }
-
     fn word_info(&self, word: &str) -> WordInfo {
         self.words.get(word).copied().unwrap_or_default()
     }
 
+    /// The alias starting at token `i`, if any, as (canonical name, tokens spanned).
+    #[inline]
     fn alias_at(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
-        // Most words start no alias: one set lookup instead of building every window's key,
-        // and none at all when no alias starts with the word's first byte (stripping a
-        // possessive leaves the first byte alone).
-        let first = tokens[i].text;
-        if !first
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| self.alias_first_bytes[usize::from(b)])
-        {
+        // Most words start no alias, and none does when no alias starts with the word's first
+        // byte (stripping a possessive leaves the first byte alone): that test is inlined at
+        // every call, the rest is not.
+        let first = tokens[i].text.as_bytes().first()?;
+        if !self.alias_first_bytes[usize::from(*first)] {
             return None;
         }
+        self.alias_from(text, tokens, i)
+    }
+
+    #[inline(never)]
+    fn alias_from(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
+        // One set lookup instead of building every window's key.
+        let first = tokens[i].text;
         if !self.alias_starts.contains(first)
             && !self.alias_starts.contains(strip_possessive(first))
         {
@@ -680,42 +704,56 @@ impl Extractor {
     }
 }
 
+/// Per-thread state of the facts pass, taken for one sentence and put back: the stem cache
+/// and the per-token tables, which would otherwise be allocated for every sentence.
+#[derive(Default)]
+struct Scratch {
+    /// News repeats its vocabulary, so stems are remembered: stemming was the largest single
+    /// cost of extraction.
+    stems: HashMap<Box<str>, Box<str>>,
+    in_entity: Vec<bool>,
+    /// Where each token's lowercase form lies in `arena`; `None` when it is the token.
+    at: Vec<Option<(usize, usize)>>,
+    info: Vec<WordInfo>,
+    term_at: Vec<Option<usize>>,
+    arena: String,
+}
+
 thread_local! {
-    /// News repeats its vocabulary, so stems are remembered per thread: stemming was the
-    /// largest single cost of extraction.
-    static STEMS: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::default();
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
-/// The stem cache of this thread, taken out of its slot for one sentence (one thread-local
-/// access instead of one per word) and put back when dropped.
-struct Stems<'a> {
-    stemmer: &'a Stemmer,
-    cache: HashMap<Box<str>, Box<str>>,
-}
+impl Scratch {
+    fn take() -> Scratch {
+        SCRATCH.with(RefCell::take)
+    }
 
-impl Stems<'_> {
-    /// The Snowball stem of `word`.
-    fn stem(&mut self, word: &str) -> String {
-        // Bounded: a stream of distinct words (a 20 MB line of noise) must not grow it forever.
-        const REMEMBERED: usize = 1 << 16;
-        if let Some(stem) = self.cache.get(word) {
-            return String::from(&**stem);
+    fn put_back(mut self) {
+        // A huge sentence's tables are not kept for the many small ones after it.
+        if self.at.capacity() > 1 << 14 {
+            self = Scratch {
+                stems: std::mem::take(&mut self.stems),
+                ..Scratch::default()
+            };
         }
-        let stem = self.stemmer.stem(word).into_owned();
-        if self.cache.len() >= REMEMBERED {
-            self.cache.clear();
-        }
-        self.cache.insert(word.into(), stem.as_str().into());
-        stem
+        // During thread teardown the slot may be gone; the state is then simply dropped.
+        let _ = SCRATCH.try_with(|c| c.replace(self));
     }
 }
 
-impl Drop for Stems<'_> {
-    fn drop(&mut self) {
-        let cache = std::mem::take(&mut self.cache);
-        // During thread teardown the slot may be gone; the cache is then simply dropped.
-        let _ = STEMS.try_with(|c| c.replace(cache));
+/// The Snowball stem of `word`, remembered in `cache`.
+fn stem_cached(stemmer: &Stemmer, cache: &mut HashMap<Box<str>, Box<str>>, word: &str) -> String {
+    // Bounded: a stream of distinct words (a 20 MB line of noise) must not grow it forever.
+    const REMEMBERED: usize = 1 << 16;
+    if let Some(stem) = cache.get(word) {
+        return String::from(&**stem);
     }
+    let stem = stemmer.stem(word).into_owned();
+    if cache.len() >= REMEMBERED {
+        cache.clear();
+    }
+    cache.insert(word.into(), stem.as_str().into());
+    stem
 }
 
 /// Replaces a one-word name by the longer name of the same document that ends or begins with
