@@ -94,40 +94,76 @@ pub(crate) struct Token<'a> {
 /// (`U.S.`, `2.5`) and inner hyphens out (so `U.S.-North Korea` yields both names).
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let b = text.as_bytes();
-    // The character at byte `at` and its length; ASCII, nearly all of news text, is read
-    // off the byte without decoding.
-    let char_at = |at: usize| -> Option<(char, usize)> {
+    // The length of the non-ASCII character at byte `at` if it is a letter or digit, else 0.
+    let wide_alnum = |at: usize| -> usize {
+        text[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_alphanumeric())
+            .map_or(0, char::len_utf8)
+    };
+    // The same for any character; ASCII, nearly all of news text, is read off the byte.
+    let alnum = |at: usize| -> usize {
         match b.get(at) {
-            None => None,
-            Some(&c) if c.is_ascii() => Some((char::from(c), 1)),
-            Some(_) => text[at..].chars().next().map(|c| (c, c.len_utf8())),
+            None => 0,
+            Some(&c) if c.is_ascii() => usize::from(c.is_ascii_alphanumeric()),
+            Some(_) => wide_alnum(at),
         }
     };
     let mut out = Vec::with_capacity(b.len() / 5);
     let mut i = 0;
-    while let Some((c, len)) = char_at(i) {
-        if !c.is_alphanumeric() {
-            i += len;
+    while i < b.len() {
+        let c = b[i];
+        let len = if c.is_ascii() {
+            usize::from(c.is_ascii_alphanumeric())
+        } else {
+            wide_alnum(i)
+        };
+        if len == 0 {
+            // Skip the whole character: its UTF-8 length is told by its lead byte.
+            i += match c {
+                0..0x80 => 1,
+                0x80..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
             continue;
         }
         let start = i;
         let mut end = i + len;
-        while let Some((d, dl)) = char_at(end) {
-            if d.is_alphanumeric() {
-                end += dl;
-            } else if matches!(d, '\'' | '’' | '.')
-                && char_at(end + dl).is_some_and(|(n, _)| n.is_alphanumeric())
-            {
-                // An inner joiner belongs to the word only with the character after it.
-                let (_, nl) = char_at(end + dl).unwrap_or((' ', 1));
-                end += dl + nl;
-            } else {
+        let mut dotted = false;
+        loop {
+            while end < b.len() && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let Some(&d) = b.get(end) else {
+                break;
+            };
+            if !d.is_ascii() {
+                let dl = wide_alnum(end);
+                if dl > 0 {
+                    end += dl;
+                    continue;
+                }
+            }
+            // An inner joiner belongs to the word only with the character after it.
+            let joiner = match d {
+                b'\'' | b'.' => 1,
+                0xE2 if b[end..].starts_with("’".as_bytes()) => 3,
+                _ => 0,
+            };
+            if joiner == 0 {
                 break;
             }
+            let nl = alnum(end + joiner);
+            if nl == 0 {
+                break;
+            }
+            dotted |= d == b'.';
+            end += joiner + nl;
         }
         // Initials such as "U.S." keep their final dot.
-        let word = &text[start..end];
-        if word.contains('.') && b.get(end) == Some(&b'.') && word.len() <= 6 {
+        if dotted && b.get(end) == Some(&b'.') && end - start <= 6 {
             end += 1;
         }
         out.push(Token {
@@ -140,18 +176,35 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// `word` lowercased, borrowed when it already is (most words of running text).
-fn lowercase(word: &str) -> Cow<'_, str> {
+/// `word.to_lowercase()`, borrowed when that would not change it.
+fn lowered(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
         Cow::Borrowed(word)
-    } else if word.is_ascii() {
-        Cow::Owned(word.to_ascii_lowercase())
     } else {
         Cow::Owned(word.to_lowercase())
     }
+}
+
+/// Appends `word` lowercased to `buf` and returns its range there; `None`, leaving `buf`
+/// alone, when the word already is lowercase (most words of running text).
+fn lowercase_into(word: &str, buf: &mut String) -> Option<(usize, usize)> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let from = buf.len();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf[from..].make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+    Some((from, buf.len()))
 }
 
 /// What the lexicon says of one lowercase word; one table lookup per token answers every
@@ -168,9 +221,35 @@ struct WordInfo {
     qualifier: bool,
     /// In [`lexicon::HEDGE_CUES`].
     hedge: bool,
+    /// One of the words [`negation_cue`] reads with its neighbours; any other word negates
+    /// only through `negation` or an "n't" ending.
+    negation_context: bool,
+    /// One of the words [`hedge_cue`] reads with its neighbours; any other word hedges only
+    /// through `hedge`.
+    hedge_context: bool,
 }
 
+/// The words `negation_cue` treats by their context.
+const NEGATION_CONTEXT: &[&str] = &["not", "nothing", "no", "failed"];
+
+/// The words `hedge_cue` treats by their context.
+const HEDGE_CONTEXT: &[&str] = &[
+    "may",
+    "could",
+    "believed",
+    "said",
+    "thought",
+    "rumored",
+    "reported",
+    "suspected",
+    "understood",
+];
+
 fn strip_possessive(word: &str) -> &str {
+    // Every possessive ending ends in 's' or in the last byte of '’' (E2 80 99).
+    if !matches!(word.as_bytes().last(), Some(b's' | 0x99)) {
+        return word;
+    }
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .or_else(|| word.strip_suffix('’'))
@@ -261,6 +340,12 @@ impl Extractor {
         for &w in lexicon::HEDGE_CUES {
             words.entry(w).or_default().hedge = true;
         }
+        for &w in NEGATION_CONTEXT {
+            words.entry(w).or_default().negation_context = true;
+        }
+        for &w in HEDGE_CONTEXT {
+            words.entry(w).or_default().hedge_context = true;
+        }
         let longest_alias = aliases
             .keys()
             .map(|k| k.split(' ').count())
@@ -332,7 +417,17 @@ impl Extractor {
         }
         // Tokens and mentions are both in order and tokens do not overlap, so the tokens
         // inside a mention are one run, found by binary search.
-        let mut in_entity = vec![false; tokens.len()];
+        let mut scratch = Scratch::take();
+        let Scratch {
+            stems,
+            in_entity,
+            at,
+            info,
+            term_at,
+            arena,
+        } = &mut scratch;
+        in_entity.clear();
+        in_entity.resize(tokens.len(), false);
         for &(_, s, e) in mentions {
             let from = tokens.partition_point(|t| t.start < s);
             let to = tokens.partition_point(|t| t.end <= e);
@@ -340,12 +435,27 @@ impl Extractor {
                 *flag = true;
             }
         }
-        let lower: Vec<Cow<'_, str>> = tokens.iter().map(|t| lowercase(t.text)).collect();
-        let lower: Vec<&str> = lower.iter().map(|w| w.as_ref()).collect();
-        let info: Vec<WordInfo> = lower.iter().map(|w| self.word_info(w)).collect();
-        let mut terms = Vec::new();
+        // Capitalised words are lowercased into one buffer instead of one string each; the
+        // rest borrow the sentence.
+        arena.clear();
+        at.clear();
+        at.extend(tokens.iter().map(|t| lowercase_into(t.text, arena)));
+        let arena = &*arena;
+        let lower: Vec<&str> = tokens
+            .iter()
+            .zip(at.iter())
+            .map(|(t, r)| match *r {
+                None => t.text,
+                Some((a, b)) => &arena[a..b],
+            })
+            .collect();
+        info.clear();
+        info.extend(lower.iter().map(|w| self.word_info(w)));
+        let info: &[WordInfo] = info;
+        let mut terms = Vec::with_capacity(tokens.len());
         // The term each token contributes, so a cue's scope can be read off by position.
-        let mut term_at: Vec<Option<usize>> = vec![None; tokens.len()];
+        term_at.clear();
+        term_at.resize(tokens.len(), None);
         for (k, &word) in lower.iter().enumerate() {
             if in_entity[k]
                 || word
@@ -366,8 +476,9 @@ impl Extractor {
             }
             let folded = lex.synonym.unwrap_or(stripped);
             term_at[k] = Some(terms.len());
-            terms.push(self.stem(folded));
+            terms.push(stem_cached(&self.stemmer, stems, folded));
         }
+        let (in_entity, term_at) = (&*in_entity, &*term_at);
         let scope = |cue: Option<usize>| -> Vec<String> {
             let Some(i) = cue else { return Vec::new() };
             let mut out = Vec::new();
@@ -385,16 +496,16 @@ impl Extractor {
             }
             out
         };
-        let negation = negation_cue(text, tokens, &lower, &info);
-        let hedge = hedge_cue(tokens, &lower, &info);
+        let negation = negation_cue(text, tokens, &lower, info);
+        let hedge = hedge_cue(tokens, &lower, info);
         let negative_word = lower
             .iter()
-            .zip(&info)
+            .zip(info)
             .find(|(_, i)| i.negative)
             .map(|(w, _)| w.to_string());
         let qualifiers: Vec<String> = lower
             .iter()
-            .zip(&info)
+            .zip(info)
             .filter(|(_, i)| i.qualifier)
             .map(|(w, _)| w.to_string())
             .collect();
@@ -472,7 +583,7 @@ impl Extractor {
                 }
             })
             .collect();
-        Facts {
+        let facts = Facts {
             quantities,
             entities,
             negation_scope: scope(negation),
@@ -486,7 +597,10 @@ impl Extractor {
             speakers,
             quote_terms,
             entity_slots,
-        }
+        };
+        drop(lower);
+        scratch.put_back();
+        facts
     }
 
     /// Entity mentions as (canonical name, start, end) within the sentence.
@@ -535,44 +649,27 @@ impl Extractor {
         out
     }
 
-    /// The Snowball stem of `word`. News repeats its vocabulary, so stems are remembered per
-    /// thread: stemming was the largest single cost of extraction.
-    fn stem(&self, word: &str) -> String {
-        thread_local! {
-            static STEMS: RefCell<HashMap<String, String>> = RefCell::default();
-        }
-        // Bounded: a stream of distinct words (a 20 MB line of noise) must not grow it forever.
-        const REMEMBERED: usize = 1 << 16;
-        STEMS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if let Some(stem) = cache.get(word) {
-                return stem.clone();
-            }
-            let stem = self.stemmer.stem(word).into_owned();
-            if cache.len() >= REMEMBERED {
-                cache.clear();
-            }
-            cache.insert(word.to_string(), stem.clone());
-            stem
-        })
-    }
-
     fn word_info(&self, word: &str) -> WordInfo {
         self.words.get(word).copied().unwrap_or_default()
     }
 
+    /// The alias starting at token `i`, if any, as (canonical name, tokens spanned).
+    #[inline]
     fn alias_at(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
-        // Most words start no alias: one set lookup instead of building every window's key,
-        // and none at all when no alias starts with the word's first byte (stripping a
-        // possessive leaves the first byte alone).
-        let first = tokens[i].text;
-        if !first
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| self.alias_first_bytes[usize::from(b)])
-        {
+        // Most words start no alias, and none does when no alias starts with the word's first
+        // byte (stripping a possessive leaves the first byte alone): that test is inlined at
+        // every call, the rest is not.
+        let first = tokens[i].text.as_bytes().first()?;
+        if !self.alias_first_bytes[usize::from(*first)] {
             return None;
         }
+        self.alias_from(text, tokens, i)
+    }
+
+    #[inline(never)]
+    fn alias_from(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
+        // One set lookup instead of building every window's key.
+        let first = tokens[i].text;
         if !self.alias_starts.contains(first)
             && !self.alias_starts.contains(strip_possessive(first))
         {
@@ -605,6 +702,58 @@ impl Extractor {
         }
         None
     }
+}
+
+/// Per-thread state of the facts pass, taken for one sentence and put back: the stem cache
+/// and the per-token tables, which would otherwise be allocated for every sentence.
+#[derive(Default)]
+struct Scratch {
+    /// News repeats its vocabulary, so stems are remembered: stemming was the largest single
+    /// cost of extraction.
+    stems: HashMap<Box<str>, Box<str>>,
+    in_entity: Vec<bool>,
+    /// Where each token's lowercase form lies in `arena`; `None` when it is the token.
+    at: Vec<Option<(usize, usize)>>,
+    info: Vec<WordInfo>,
+    term_at: Vec<Option<usize>>,
+    arena: String,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+impl Scratch {
+    fn take() -> Scratch {
+        SCRATCH.with(RefCell::take)
+    }
+
+    fn put_back(mut self) {
+        // A huge sentence's tables are not kept for the many small ones after it.
+        if self.at.capacity() > 1 << 14 {
+            self = Scratch {
+                stems: std::mem::take(&mut self.stems),
+                ..Scratch::default()
+            };
+        }
+        // During thread teardown the slot may be gone; the state is then simply dropped.
+        let _ = SCRATCH.try_with(|c| c.replace(self));
+    }
+}
+
+/// The Snowball stem of `word`, remembered in `cache`.
+fn stem_cached(stemmer: &Stemmer, cache: &mut HashMap<Box<str>, Box<str>>, word: &str) -> String {
+    // Bounded: a stream of distinct words (a 20 MB line of noise) must not grow it forever.
+    const REMEMBERED: usize = 1 << 16;
+    if let Some(stem) = cache.get(word) {
+        return String::from(&**stem);
+    }
+    let stem = stemmer.stem(word).into_owned();
+    if cache.len() >= REMEMBERED {
+        cache.clear();
+    }
+    cache.insert(word.into(), stem.as_str().into());
+    stem
 }
 
 /// Replaces a one-word name by the longer name of the same document that ends or begins with
@@ -751,11 +900,8 @@ fn repair_quantities(text: &str, quantities: Vec<Quantity>) -> Vec<Quantity> {
         let after_change = before
             .split_whitespace()
             .next_back()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .is_some_and(|w| CHANGE_WORDS.contains(&w.as_str()));
+            .map(|w| lowered(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .is_some_and(|w| CHANGE_WORDS.contains(&w.as_ref()));
         if after_change && q.value.is_none() && q.bound == quantity::Bound::Exact {
             if let Some(split) = split_change(&q) {
                 out.extend(split);
@@ -802,15 +948,17 @@ fn period_after(rest: &str) -> Option<String> {
     while !rest.is_char_boundary(window) {
         window -= 1;
     }
-    let clause = rest[..window]
-        .split([',', ';', ':', '.', '(', ')', '—', '–'])
-        .next()
-        .unwrap_or("");
-    let words: Vec<String> = clause
-        .split_whitespace()
-        .take(6)
-        .map(|w| w.to_lowercase())
-        .collect();
+    // The clause ends at the first stop; '—' and '–' are E2 80 94 and E2 80 93.
+    let w = &rest.as_bytes()[..window];
+    let stop = (0..w.len())
+        .find(|&k| match w[k] {
+            b',' | b';' | b':' | b'.' | b'(' | b')' => true,
+            0xE2 => w.get(k + 1) == Some(&0x80) && matches!(w.get(k + 2), Some(0x93 | 0x94)),
+            _ => false,
+        })
+        .unwrap_or(window);
+    let clause = &rest[..stop];
+    let words: Vec<Cow<'_, str>> = clause.split_whitespace().take(6).map(lowered).collect();
     let period = |w: &str| match w {
         "year" | "annum" => Some("year"),
         "month" => Some("month"),
@@ -820,7 +968,7 @@ fn period_after(rest: &str) -> Option<String> {
         _ => None,
     };
     for (i, w) in words.iter().enumerate() {
-        let adverb = match w.as_str() {
+        let adverb = match w.as_ref() {
             "annually" | "yearly" => Some("year"),
             "monthly" => Some("month"),
             "weekly" => Some("week"),
@@ -831,14 +979,14 @@ fn period_after(rest: &str) -> Option<String> {
         if let Some(p) = adverb {
             return Some(p.to_string());
         }
-        if !matches!(w.as_str(), "per" | "a" | "an" | "each" | "every") {
+        if !matches!(w.as_ref(), "per" | "a" | "an" | "each" | "every") {
             continue;
         }
         let Some(p) = words.get(i + 1).and_then(|n| period(n)) else {
             continue;
         };
-        let before = i.checked_sub(1).map(|k| words[k].as_str());
-        let after = words.get(i + 2).map(String::as_str);
+        let before = i.checked_sub(1).map(|k| words[k].as_ref());
+        let after = words.get(i + 2).map(Cow::as_ref);
         let duration = matches!(
             before,
             Some("in" | "within" | "for" | "over" | "than" | "half" | "once" | "twice")
@@ -931,6 +1079,12 @@ fn negation_cue(
     info: &[WordInfo],
 ) -> Option<usize> {
     for (i, &word) in lower.iter().enumerate() {
+        if !info[i].negation_context {
+            if info[i].negation || word.ends_with("n't") || word.ends_with("n’t") {
+                return Some(i);
+            }
+            continue;
+        }
         let next = lower.get(i + 1).copied();
         // "not only … but also" adds, it does not deny; "nothing but praise" praises.
         if (word == "not" && next == Some("only")) || (word == "nothing" && next == Some("but")) {
@@ -958,6 +1112,12 @@ fn negation_cue(
 /// The index of the token that hedges the sentence, if any.
 fn hedge_cue(tokens: &[Token<'_>], lower: &[&str], info: &[WordInfo]) -> Option<usize> {
     for (i, &word) in lower.iter().enumerate() {
+        if !info[i].hedge_context {
+            if info[i].hedge {
+                return Some(i);
+            }
+            continue;
+        }
         // "May" capitalised mid-sentence is the month.
         if word == "may" && tokens[i].text != "may" && i > 0 {
             continue;
@@ -998,8 +1158,24 @@ fn hedge_cue(tokens: &[Token<'_>], lower: &[&str], info: &[WordInfo]) -> Option<
 /// inside the marks.
 fn quotes(text: &str) -> Vec<(usize, usize, Quote)> {
     let mut out = Vec::new();
+    // Most sentences quote nothing; each test is a memchr.
+    if !text.contains('"') && !text.contains('“') && !text.contains('”') {
+        return Vec::new();
+    }
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    // The marks are found by their bytes: '"' is one byte, '“' and '”' are E2 80 9C and
+    // E2 80 9D, and no other character's encoding contains either sequence.
+    let b = text.as_bytes();
+    let marks = b.iter().enumerate().filter_map(|(i, &x)| match x {
+        b'"' => Some((i, '"')),
+        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+            Some(0x9C) => Some((i, '“')),
+            Some(0x9D) => Some((i, '”')),
+            _ => None,
+        },
+        _ => None,
+    });
+    for (i, c) in marks {
         match (c, open) {
             ('“', _) => open = Some(i + c.len_utf8()),
             ('"', None) => open = Some(i + 1),

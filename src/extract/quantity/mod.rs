@@ -118,8 +118,12 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     // News text holds a quantity every few hundred bytes; reserving avoids regrowth.
     let mut out = Vec::with_capacity((text.len() / 256).min(1 << 16));
     let mut start = 0;
-    // Token and lowercase buffers are reused from piece to piece.
-    let mut bufs = (Vec::new(), String::new());
+    thread_local! {
+        static BUFS: std::cell::Cell<(Vec<Tok>, String)> = Default::default();
+    }
+    // Token and lowercase buffers are reused from piece to piece, and from call to call on
+    // one thread: the pipeline calls this once per sentence.
+    let mut bufs = BUFS.with(std::cell::Cell::take);
     while start < text.len() {
         let end = chunk_end(text, start, CHUNK);
         let piece = text.get(start..end).unwrap_or("");
@@ -132,6 +136,10 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             }
         }
         start = end;
+    }
+    // A huge text's buffers are not kept for the many sentences after it.
+    if bufs.0.capacity() <= 1 << 12 {
+        let _ = BUFS.try_with(|b| b.set(bufs));
     }
     for q in &mut out {
         if let Some(v) = q.normalized.as_deref().and_then(calendar_number) {
