@@ -220,6 +220,14 @@ fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
         f.conflicting_a.extend(&c.a);
         f.conflicting_b.extend(&c.b);
     }
+    if let Some((a, b)) = weekday_difference(fa, fb) {
+        f.sides.push(Side {
+            kind: DifferenceKind::Date,
+            key: "weekday".into(),
+            a,
+            b,
+        });
+    }
     if let Some(side) = polarity(
         &fa.negation,
         &fa.negation_scope,
@@ -294,6 +302,16 @@ fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
         }
     }
     f
+}
+
+/// Both statements put their event on a day of the week and no day is common to both
+/// ("meet on Monday" / "meet on Tuesday"). A day of the week against a calendar date is not
+/// compared: which weekday a date falls on needs its year.
+fn weekday_difference(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
+    let disjoint = !fa.weekdays.is_empty()
+        && !fb.weekdays.is_empty()
+        && !fa.weekdays.iter().any(|d| fb.weekdays.contains(d));
+    disjoint.then(|| (fa.weekdays.join(", "), fb.weekdays.join(", ")))
 }
 
 /// A polarity-like mismatch (negation, hedge): one statement carries a cue whose scope the
@@ -825,6 +843,7 @@ fn same_content(a: &Facts, b: &Facts) -> bool {
         speakers,
         quote_terms,
         entity_slots,
+        weekdays,
     } = a;
     let same_quantity = |p: &Quantity, q: &Quantity| {
         p.text == q.text
@@ -855,6 +874,7 @@ fn same_content(a: &Facts, b: &Facts) -> bool {
         && speakers == &b.speakers
         && quote_terms == &b.quote_terms
         && entity_slots == &b.entity_slots
+        && weekdays == &b.weekdays
 }
 
 /// For each statement, the quantities and names no other statement of the claim gives (and

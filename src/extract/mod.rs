@@ -66,6 +66,11 @@ pub struct Facts {
     /// from an added detail. Mentions joined by a lowercase particle ("Dar es Salaam") fill
     /// one slot.
     pub entity_slots: Vec<EntitySlot>,
+    /// Days of the week the statement puts its event on ("Monday"), in order, without
+    /// repeats. A day named just after a verb of saying ("said on Monday", "told reporters
+    /// Tuesday") dates the report, which outlets publishing on different days give
+    /// differently, so it is left out.
+    pub weekdays: Vec<String>,
 }
 
 /// An entity mention and the words around it.
@@ -583,6 +588,21 @@ impl Extractor {
                 }
             })
             .collect();
+        let mut weekdays: Vec<String> = Vec::new();
+        for (k, token) in tokens.iter().enumerate() {
+            let Some(day) = WEEKDAYS
+                .iter()
+                .find(|d| strip_possessive(lower[k]) == d.to_lowercase())
+            else {
+                continue;
+            };
+            let reported = lower[k.saturating_sub(REPORT_DATE_REACH)..k]
+                .iter()
+                .any(|w| SPEECH_VERBS.contains(w));
+            if is_capitalised(token.text) && !reported && !weekdays.iter().any(|w| w == day) {
+                weekdays.push(day.to_string());
+            }
+        }
         let facts = Facts {
             quantities,
             entities,
@@ -597,6 +617,7 @@ impl Extractor {
             speakers,
             quote_terms,
             entity_slots,
+            weekdays,
         };
         drop(lower);
         scratch.put_back();
@@ -1038,6 +1059,20 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Verbs that introduce what someone said; a name right next to one is the speaker.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// How many words before a day of the week a verb of saying makes it the report's date:
+/// "said on Monday", "said late on Monday", "told reporters on Monday".
+const REPORT_DATE_REACH: usize = 4;
+
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
