@@ -590,10 +590,12 @@ impl Extractor {
             .collect();
         let mut weekdays: Vec<String> = Vec::new();
         for (k, token) in tokens.iter().enumerate() {
-            let Some(day) = WEEKDAYS
-                .iter()
-                .find(|d| strip_possessive(lower[k]) == d.to_lowercase())
-            else {
+            let word = strip_possessive(lower[k]);
+            // Every weekday name ends in "day": one test keeps ordinary words off the scan.
+            if !word.ends_with("day") {
+                continue;
+            }
+            let Some(day) = WEEKDAYS.iter().find(|d| d.eq_ignore_ascii_case(word)) else {
                 continue;
             };
             let reported = lower[k.saturating_sub(REPORT_DATE_REACH)..k]
