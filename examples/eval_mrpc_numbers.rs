@@ -20,11 +20,11 @@ use factdiff::{Comparison, Document};
 #[path = "support/shared.rs"]
 mod shared;
 
-/// Floors at the figures measured when the judge landed (never loosened later); issue #7's
-/// targets are precision 0.9 and recall 0.8. Six of the fourteen positives are pairs the
+/// Floors at the figures measured last (raised as they improve, never loosened); issue #7's
+/// targets are precision 0.9 and recall 0.8. Four of the fourteen positives are pairs the
 /// matcher does not align, because their figures all differ and figures weigh in pairing.
-const PRECISION_FLOOR: f64 = 0.88;
-const RECALL_FLOOR: f64 = 0.57;
+const PRECISION_FLOOR: f64 = 0.90;
+const RECALL_FLOOR: f64 = 0.71;
 
 #[derive(Default)]
 struct Score {

@@ -255,6 +255,9 @@ struct Index {
     /// For each entity feature, the id of its letters and digits lowercased: equal for
     /// spellings of one name (`u32::MAX` for other features, which are never compared so).
     name_key: Vec<u32>,
+    /// For each entity feature, its words folded like `name_key`, as ids (empty for other
+    /// features): "Nasdaq" and "Nasdaq Composite Index" name one thing, once written short.
+    name_words: Vec<Vec<u32>>,
 }
 
 impl Index {
@@ -331,27 +334,35 @@ impl Index {
             .collect();
         // Only entities are compared by spelling; other features get a key no name has.
         let mut spellings: HashMap<String, u32> = HashMap::default();
-        let name_key = interner
+        let mut fold = |text: &str| -> u32 {
+            let folded: String = text
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let next = spellings.len() as u32;
+            *spellings.entry(folded).or_insert(next)
+        };
+        let (name_key, name_words) = interner
             .features
             .iter()
             .map(|feature| match feature {
-                Feature::Entity(e) => {
-                    let folded: String = e
-                        .chars()
-                        .filter(|c| c.is_alphanumeric())
-                        .flat_map(char::to_lowercase)
-                        .collect();
-                    let next = spellings.len() as u32;
-                    *spellings.entry(folded).or_insert(next)
-                }
-                _ => u32::MAX,
+                Feature::Entity(e) => (
+                    fold(e),
+                    e.split(|c: char| c.is_whitespace() || c == '-')
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .map(&mut fold)
+                        .collect(),
+                ),
+                _ => (u32::MAX, Vec::new()),
             })
-            .collect();
+            .unzip();
         Index {
             profiles,
             df,
             idf,
             name_key,
+            name_words,
         }
     }
 
@@ -573,13 +584,21 @@ fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {
 }
 
 /// IDF-weighted Dice over entities, where two names that differ only in case, spacing,
-/// hyphens or dots ("Kim Jong-un" / "Kim Jong Un" when no alias covers them) count as one.
+/// hyphens or dots ("Kim Jong-un" / "Kim Jong Un" when no alias covers them) count as one,
+/// and so does a name and a longer form that starts with it ("Nasdaq" / "Nasdaq Composite
+/// Index": one source capitalises the rest of the name, the other does not).
 fn entity_overlap(index: &Index, a: &[u32], b: &[u32]) -> f64 {
     let total: f64 = a.iter().chain(b).map(|&id| index.idf[id as usize]).sum();
     if total == 0.0 {
         return 0.0;
     }
-    let same = |x: u32, y: u32| x == y || index.name_key[x as usize] == index.name_key[y as usize];
+    let same = |x: u32, y: u32| {
+        let (x, y) = (x as usize, y as usize);
+        let (p, q) = (&index.name_words[x], &index.name_words[y]);
+        x == y
+            || index.name_key[x] == index.name_key[y]
+            || (!p.is_empty() && !q.is_empty() && (p.starts_with(q) || q.starts_with(p)))
+    };
     let matched = |p: &[u32], q: &[u32]| -> f64 {
         p.iter()
             .filter(|&&x| q.iter().any(|&y| same(x, y)))
