@@ -433,7 +433,7 @@ pub const SYNONYMS: &[(&str, &str)] = &[
     ("invasion", "war"),
     ("fight", "war"),
     ("conflict", "war"),
-    // Market and wire verbs: how figures move and how news is reported.
+    // Market verbs: how prices and figures move, and what moves ("stock" / "shares").
     ("rose", "rise"),
     ("rises", "rise"),
     ("rising", "rise"),
