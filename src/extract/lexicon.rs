@@ -464,6 +464,17 @@ pub const SYNONYMS: &[(&str, &str)] = &[
     ("stocks", "shares"),
 ];
 
+/// Days of the week, as statements name the day of an event.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Words that deny the statement they stand in.
 pub const NEGATION_CUES: &[&str] = &[
     "not", "never", "no", "nor", "neither", "cannot", "denied", "denies", "deny", "refused",

@@ -595,7 +595,10 @@ impl Extractor {
             if !word.ends_with("day") {
                 continue;
             }
-            let Some(day) = WEEKDAYS.iter().find(|d| d.eq_ignore_ascii_case(word)) else {
+            let Some(day) = lexicon::WEEKDAYS
+                .iter()
+                .find(|d| d.eq_ignore_ascii_case(word))
+            else {
                 continue;
             };
             let reported = lower[k.saturating_sub(REPORT_DATE_REACH)..k]
@@ -1060,21 +1063,11 @@ const NAME_PARTICLES: &[&str] = &[
     "al", "van", "von", "der", "den", "ter", "y",
 ];
 
-/// Verbs that introduce what someone said; a name right next to one is the speaker.
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// How many words before a day of the week a verb of saying makes it the report's date:
 /// "said on Monday", "said late on Monday", "told reporters on Monday".
 const REPORT_DATE_REACH: usize = 4;
 
+/// Verbs that introduce what someone said; a name right next to one is the speaker.
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
