@@ -27,6 +27,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+#[path = "support/cpu.rs"]
+mod cpu;
 #[path = "support/shared.rs"]
 mod shared;
 
@@ -241,40 +243,17 @@ fn page(pool: &[String], bytes: usize) -> String {
     out
 }
 
-/// CPU seconds this process and its finished children have used, all threads (Linux only;
-/// 0 elsewhere), from `/proc/self/stat` in clock ticks of 1/100 s.
-fn cpu_seconds() -> (f64, f64) {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let fields: Vec<&str> = stat
-        .rsplit_once(')')
-        .map_or("", |(_, rest)| rest)
-        .split_whitespace()
-        .collect();
-    let ticks = |k: usize| {
-        fields
-            .get(k)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // utime, stime, cutime, cstime are fields 14 to 17 of the whole line.
-    (
-        (ticks(11) + ticks(12)) / 100.0,
-        (ticks(13) + ticks(14)) / 100.0,
-    )
-}
-
 /// Best wall and CPU seconds of three runs of `f`; CPU counts this process's threads, or
 /// with `child`, the children it waited for.
 fn best_of_three<T>(child: bool, mut f: impl FnMut() -> T) -> (f64, f64, T) {
     let (mut wall, mut cpu) = (f64::MAX, f64::MAX);
     let mut out = None;
     for _ in 0..3 {
-        let before = cpu_seconds();
+        let before = cpu::seconds();
         let t = Instant::now();
         let r = f();
         let w = t.elapsed().as_secs_f64();
-        let after = cpu_seconds();
+        let after = cpu::seconds();
         let c = if child {
             after.1 - before.1
         } else {
@@ -364,21 +343,21 @@ fn real_main() -> Result<(), String> {
         facts,
     }];
     let t = Instant::now();
-    let c0 = cpu_seconds().0;
+    let c0 = cpu::seconds().0;
     let clusters = align::align_with(&docs, None);
     line(
         "align",
         t.elapsed().as_secs_f64(),
-        cpu_seconds().0 - c0,
+        cpu::seconds().0 - c0,
         format!("{} clusters", clusters.len()),
     );
     let t = Instant::now();
-    let c0 = cpu_seconds().0;
+    let c0 = cpu::seconds().0;
     let judgements = judge::judge_with(&docs, clusters, &[]);
     line(
         "judge",
         t.elapsed().as_secs_f64(),
-        cpu_seconds().0 - c0,
+        cpu::seconds().0 - c0,
         format!("{} judgements", judgements.len()),
     );
     let cmp = Comparison {
@@ -386,12 +365,12 @@ fn real_main() -> Result<(), String> {
         judgements,
     };
     let t = Instant::now();
-    let c0 = cpu_seconds().0;
+    let c0 = cpu::seconds().0;
     let json = report::json::render(&cmp.report());
     line(
         "report",
         t.elapsed().as_secs_f64(),
-        cpu_seconds().0 - c0,
+        cpu::seconds().0 - c0,
         format!("{:.1} MB of JSON", json.len() as f64 / 1e6),
     );
 

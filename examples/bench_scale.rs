@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "support/cpu.rs"]
+mod cpu;
 #[path = "support/shared.rs"]
 mod shared;
 
@@ -104,35 +106,15 @@ struct Stage {
     peak: f64,
 }
 
-/// CPU seconds this process has used, all threads (Linux only; 0 elsewhere). A busy machine
-/// stretches wall time; CPU time shows the work itself.
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let fields: Vec<&str> = stat
-        .rsplit_once(')')
-        .map_or("", |(_, rest)| rest)
-        .split_whitespace()
-        .collect();
-    let ticks = |k: usize| {
-        fields
-            .get(k)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // utime and stime are fields 14 and 15 of the whole line, in clock ticks of 1/100 s.
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 fn timed<T>(stages: &mut Vec<Stage>, name: &'static str, f: impl FnOnce() -> T) -> T {
     reset_peak();
     let start = Instant::now();
-    let cpu = cpu_seconds();
+    let cpu_start = cpu::seconds().0;
     let out = f();
     stages.push(Stage {
         name,
         time: start.elapsed(),
-        cpu: cpu_seconds() - cpu,
+        cpu: cpu::seconds().0 - cpu_start,
         peak: peak_mib(),
     });
     out
