@@ -204,7 +204,14 @@ struct PairFindings {
 
 fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
     let mut f = PairFindings::default();
-    for c in quantity_conflicts(&fa.quantities, &fb.quantities) {
+    // Figures read at two moments of a trading day are two readings, and both can hold.
+    let read_apart = matches!((fa.moment, fb.moment), (Some(a), Some(b)) if a != b);
+    let conflicts = if read_apart {
+        Vec::new()
+    } else {
+        quantity_conflicts(&fa.quantities, &fb.quantities)
+    };
+    for c in conflicts {
         let texts = |qs: &[Quantity], idx: &[usize]| {
             idx.iter()
                 .map(|&i| qs[i].text.as_str())
@@ -844,6 +851,7 @@ fn same_content(a: &Facts, b: &Facts) -> bool {
         quote_terms,
         entity_slots,
         weekdays,
+        moment,
     } = a;
     let same_quantity = |p: &Quantity, q: &Quantity| {
         p.text == q.text
@@ -875,6 +883,7 @@ fn same_content(a: &Facts, b: &Facts) -> bool {
         && quote_terms == &b.quote_terms
         && entity_slots == &b.entity_slots
         && weekdays == &b.weekdays
+        && moment == &b.moment
 }
 
 /// For each statement, the quantities and names no other statement of the claim gives (and

@@ -71,6 +71,27 @@ pub struct Facts {
     /// Tuesday") dates the report, which outlets publishing on different days give
     /// differently, so it is left out.
     pub weekdays: Vec<String>,
+    /// The moment of a trading day the statement reads its figures at ("in early trading",
+    /// "at midday", "closing high", "around 0335 GMT"), if it names one: a price at midday
+    /// and one at the close are two readings, not one figure given twice.
+    pub moment: Option<Moment>,
+}
+
+/// A moment of a trading day, as market reports time their figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// The opening or early trading.
+    Open,
+    /// Morning trading.
+    Morning,
+    /// Midday.
+    Midday,
+    /// Afternoon trading.
+    Afternoon,
+    /// The close: closing prices, "ended at", "closed up".
+    Close,
+    /// A clock time, in minutes after midnight of the zone given.
+    Clock(u16),
 }
 
 /// An entity mention and the words around it.
@@ -475,11 +496,19 @@ impl Extractor {
             } else {
                 self.word_info(stripped)
             };
+            // "were up $2.28", "was off 24.44 points": a stop word that moves a figure says
+            // what "rose" and "fell" say.
+            let moved = match stripped {
+                "up" => Some("rise"),
+                "down" | "off" => Some("fall"),
+                _ => None,
+            }
+            .filter(|_| figure_follows(&lower, k + 1));
             // Fewer than two characters: no second one.
-            if lex.stop || stripped.chars().nth(1).is_none() {
+            if (lex.stop && moved.is_none()) || stripped.chars().nth(1).is_none() {
                 continue;
             }
-            let folded = lex.synonym.unwrap_or(stripped);
+            let folded = moved.or(lex.synonym).unwrap_or(stripped);
             term_at[k] = Some(terms.len());
             terms.push(stem_cached(&self.stemmer, stems, folded));
         }
@@ -608,6 +637,7 @@ impl Extractor {
                 weekdays.push(day.to_string());
             }
         }
+        let moment = trading_moment(&lower);
         let facts = Facts {
             quantities,
             entities,
@@ -623,6 +653,7 @@ impl Extractor {
             quote_terms,
             entity_slots,
             weekdays,
+            moment,
         };
         drop(lower);
         scratch.put_back();
@@ -656,17 +687,40 @@ impl Extractor {
             }
             // Extend over following capitalised words separated only by a space.
             let mut j = i + 1;
-            // A possessive ends the name: "Trump's Call" is not one name.
-            while j < tokens.len()
-                && is_capitalised(tokens[j].text)
-                && &text[tokens[j - 1].end..tokens[j].start] == " "
-                && tokens[j - 1].text == strip_possessive(tokens[j - 1].text)
-                && self.alias_at(text, tokens, j).is_none()
-            {
+            let joined = |k: usize| {
+                k < tokens.len()
+                    && is_capitalised(tokens[k].text)
+                    && &text[tokens[k - 1].end..tokens[k].start] == " "
+                    // A possessive ends the name: "Trump's Call" is not one name.
+                    && tokens[k - 1].text == strip_possessive(tokens[k - 1].text)
+            };
+            while joined(j) {
+                // A known name ends this one ("Chairman Kim"), unless the name goes on after
+                // it: "Mitsubishi Tokyo Financial" is a bank, not Japan between two names.
+                if let Some((_, n)) = self.alias_at(text, tokens, j) {
+                    if !joined(j + n) {
+                        break;
+                    }
+                    j += n;
+                    continue;
+                }
                 j += 1;
             }
             let start = tokens[i].start;
-            let end = tokens[j - 1].start + strip_possessive(tokens[j - 1].text).len();
+            let mut end = tokens[j - 1].start + strip_possessive(tokens[j - 1].text).len();
+            // A ticker is one name, and the symbol is what tells two companies apart.
+            if j == i + 1 && text[end..].starts_with(':') {
+                let symbol = text[end + 1..]
+                    .bytes()
+                    .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                    .count();
+                if symbol > 0 && ticker_exchange(&text[..end + 1]).is_some() {
+                    end += 1 + symbol;
+                    while j < tokens.len() && tokens[j].start < end {
+                        j += 1;
+                    }
+                }
+            }
             let name = text[start..end].to_string();
             let canonical = self.aliases.get(&name).cloned().unwrap_or(name);
             out.push((canonical, start, end));
@@ -837,6 +891,73 @@ fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
 
 /// Verbs that report a change: after them "X to Y" is a change of X reaching level Y, not a
 /// range from X to Y.
+/// The first moment of a trading day the words name. Only phrases that time a market
+/// reading count: "morning" alone could date anything, "morning trading" times a price.
+fn trading_moment(lower: &[&str]) -> Option<Moment> {
+    const SESSION_NOUNS: &[&str] = &["trading", "trade", "deals", "dealings", "session"];
+    const ZONES: &[&str] = &["gmt", "utc", "et", "est", "edt", "bst", "cet", "jst"];
+    let direction = |w: Option<&&str>| {
+        w.is_some_and(|w| {
+            matches!(
+                *w,
+                "at" | "up" | "down" | "higher" | "lower" | "flat" | "unchanged"
+            ) || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        })
+    };
+    for (k, &word) in lower.iter().enumerate() {
+        let next = lower.get(k + 1);
+        let session_follows = next.is_some_and(|w| SESSION_NOUNS.contains(w));
+        let moment = match word {
+            "midday" | "noon" | "lunchtime" => Some(Moment::Midday),
+            "midafternoon" | "mid-afternoon" => Some(Moment::Afternoon),
+            "afternoon" if session_follows => Some(Moment::Afternoon),
+            "morning" | "midmorning" | "mid-morning" if session_follows => Some(Moment::Morning),
+            "early" | "opening" if session_follows => Some(Moment::Open),
+            "closing" => Some(Moment::Close),
+            "opened" if direction(next) => Some(Moment::Open),
+            "closed" | "ended" | "finished" | "settled" if direction(next) => Some(Moment::Close),
+            "close" | "open" if k > 0 && matches!(lower[k - 1], "the" | "to") => {
+                Some(if word == "close" {
+                    Moment::Close
+                } else {
+                    Moment::Open
+                })
+            }
+            _ if word.len() == 4
+                && word.bytes().all(|b| b.is_ascii_digit())
+                && next.is_some_and(|w| ZONES.contains(w)) =>
+            {
+                let hours: u16 = word[..2].parse().ok()?;
+                let minutes: u16 = word[2..].parse().ok()?;
+                (hours < 24 && minutes < 60).then_some(Moment::Clock(hours * 60 + minutes))
+            }
+            _ => None,
+        };
+        if moment.is_some() {
+            return moment;
+        }
+    }
+    None
+}
+
+/// Whether a figure starts at token `k`, perhaps after one word of approximation ("up
+/// around 18 points").
+fn figure_follows(lower: &[&str], k: usize) -> bool {
+    let figure = |w: &&str| {
+        w.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit() || b == b'$' || !b.is_ascii())
+            && w.bytes().any(|b| b.is_ascii_digit())
+    };
+    match lower.get(k) {
+        Some(w) if figure(w) => true,
+        Some(&("about" | "around" | "nearly" | "almost" | "roughly" | "some")) => {
+            lower.get(k + 1).is_some_and(figure)
+        }
+        _ => false,
+    }
+}
+
 const CHANGE_WORDS: &[&str] = &[
     "rose",
     "fell",
@@ -868,6 +989,23 @@ const CHANGE_WORDS: &[&str] = &[
     "retreated",
 ];
 
+/// The exchange code of a ticker whose symbol starts where `before` ends ("JP:" of
+/// "JP:8306", "NYSE:" of "NYSE:IBM"): one to six capitals and a colon, after no letter.
+fn ticker_exchange(before: &str) -> Option<&str> {
+    let code = before.strip_suffix(':')?;
+    let letters = code
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_uppercase)
+        .count();
+    let start = code.len() - letters;
+    let after_word = code[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    ((1..=6).contains(&letters) && !after_word).then(|| &code[start..])
+}
+
 /// Corrects readings of the quantity scanner that would make the judge compare the wrong
 /// things: a change and a level read as one range ("rose $2.88 to $46.50"), the second half
 /// of a year span read as a count ("1974-75"), and a whole number with a vulgar fraction read
@@ -876,6 +1014,10 @@ fn repair_quantities(text: &str, quantities: Vec<Quantity>) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::with_capacity(quantities.len());
     for q in quantities {
         let before = text.get(..q.start.min(text.len())).unwrap_or("");
+        // "JP:8306": the number of a stock ticker names a company, it measures nothing.
+        if ticker_exchange(before).is_some() {
+            continue;
+        }
         let gap_from = |p: &Quantity| text.get(p.end..q.start).unwrap_or("");
         // "1974-75": a two-digit count right after a year and a hyphen ends the year's span.
         if let Some(prev) = out.last_mut() {
