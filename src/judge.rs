@@ -1271,6 +1271,19 @@ fn internal_contradictions_of(d: usize, doc: &Document) -> Vec<Cluster> {
             (i, t)
         })
         .collect();
+    // A sentence repeated word for word cannot contradict itself (its facts are the same, see
+    // `same_content`), so copies are told apart before they are paired: a live blog that
+    // repeats its sentences would otherwise propose every copy to every other.
+    let mut first_of_text: HashMap<&str, u32> = HashMap::default();
+    let text_id: Vec<u32> = statements
+        .iter()
+        .enumerate()
+        .map(|(k, &(i, _))| {
+            *first_of_text
+                .entry(doc.sentences[i].text.as_str())
+                .or_insert(k as u32)
+        })
+        .collect();
     let mut postings: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
     for (k, (_, terms)) in statements.iter().enumerate() {
         for &t in terms {
@@ -1298,7 +1311,13 @@ fn internal_contradictions_of(d: usize, doc: &Document) -> Vec<Cluster> {
                     break;
                 }
                 walked += list.len();
-                partners.extend(list.iter().filter(|&&j| j != k));
+                // Pairs that could not reach INTERNAL_MIN_DICE even sharing every term of the
+                // shorter statement are left out here rather than after the sort.
+                partners.extend(list.iter().filter(|&&j| {
+                    let other = statements[j].1.len();
+                    let bound = 2.0 * terms.len().min(other) as f64 / (terms.len() + other) as f64;
+                    text_id[j] != text_id[k] && bound >= INTERNAL_MIN_DICE
+                }));
             }
             partners.sort_unstable();
             partners.dedup();
