@@ -505,10 +505,14 @@ fn squashed(name: &str) -> String {
 /// of `long`'s capitalised words appear in it in order ("IAEA", "International Atomic
 /// Energy Agency"; "UCLA", "Los Angeles"; "SEC", "Securities").
 fn acronym_of(short: &str, long: &str) -> bool {
-    let letters: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
-    if !(2..=6).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+    // Most names are no acronym: that is settled before anything is collected.
+    let mut alphanumeric = short.chars().filter(|c| c.is_alphanumeric());
+    if !alphanumeric.all(char::is_uppercase)
+        || !(2..=6).contains(&short.chars().filter(|c| c.is_alphanumeric()).count())
+    {
         return false;
     }
+    let letters: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
     let initials: Vec<char> = long
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(|w| w.chars().next())
@@ -564,10 +568,7 @@ fn related_names(a: &str, b: &str) -> bool {
     if sa.is_empty() || sb.is_empty() || sa == sb {
         return true;
     }
-    let wa = crate::extract::name_words(a);
-    let wb = crate::extract::name_words(b);
-    let telling = |w: &String| w.chars().count() >= 3 && !GENERIC_NAME_WORDS.contains(&w.as_str());
-    if wa.iter().filter(|w| telling(w)).any(|w| wb.contains(w)) {
+    if shares_telling_word(a, b) {
         return true;
     }
     if acronym_of(a, b) || acronym_of(b, a) {
@@ -577,14 +578,44 @@ fn related_names(a: &str, b: &str) -> bool {
         return true;
     }
     // Transliterations vary in vowels: "Qaeda" / "Qaida", "Muqtada" / "Moqtada".
-    let skeleton = |s: &str| -> String { s.chars().filter(|c| !"aeiouy".contains(*c)).collect() };
-    let (ka, kb) = (skeleton(&sa), skeleton(&sb));
-    if ka.len() >= 2 && ka == kb && sa.chars().next() == sb.chars().next() {
+    fn skeleton(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| !"aeiouy".contains(*c))
+    }
+    if sa.chars().next() == sb.chars().next()
+        && skeleton(&sa).map(char::len_utf8).sum::<usize>() >= 2
+        && skeleton(&sa).eq(skeleton(&sb))
+    {
         return true;
     }
-    let shorter = sa.chars().count().min(sb.chars().count());
-    let allowed = shorter.saturating_sub(4) / 4;
-    allowed > 0 && edit_distance(&sa, &sb) <= allowed
+    let (na, nb) = (sa.chars().count(), sb.chars().count());
+    let allowed = na.min(nb).saturating_sub(4) / 4;
+    // The distance is at least the difference in length.
+    allowed > 0 && na.abs_diff(nb) <= allowed && edit_distance(&sa, &sb) <= allowed
+}
+
+/// Whether the two names have a word in common (lowercase) that is long and rare enough to
+/// show they are one name: "Skagit River" / "Skagit", but not "New York" / "New Delhi".
+/// Names are compared word by word in place; this runs for every pair of names in every
+/// compared pair of statements.
+fn shares_telling_word(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) {
+        // Lowercasing can change the length of other scripts' words; take the plain way.
+        let (wa, wb) = (crate::extract::name_words(a), crate::extract::name_words(b));
+        let telling =
+            |w: &String| w.chars().count() >= 3 && !GENERIC_NAME_WORDS.contains(&w.as_str());
+        return wa.iter().filter(|w| telling(w)).any(|w| wb.contains(w));
+    }
+    name_words_ascii(a).any(|w| {
+        w.len() >= 3
+            && !GENERIC_NAME_WORDS.iter().any(|g| g.eq_ignore_ascii_case(w))
+            && name_words_ascii(b).any(|v| v.eq_ignore_ascii_case(w))
+    })
+}
+
+/// The runs of letters and digits of an ASCII name, as `extract::name_words` splits it.
+fn name_words_ascii(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// Whether `long` is `short` with a plural, possessive or people's ending ("Turks",
