@@ -21,10 +21,10 @@ use factdiff::{Comparison, Document};
 mod shared;
 
 /// Floors at the figures measured last (raised as they improve, never loosened); issue #7's
-/// targets are precision 0.9 and recall 0.8. Three of the fourteen positives are pairs the
-/// matcher does not align, because their figures all differ and figures weigh in pairing.
+/// targets are precision 0.9 and recall 0.8. The one positive still missed (58747) is paired,
+/// but one source gives the index's change as a bare number and the other in points.
 const PRECISION_FLOOR: f64 = 0.95;
-const RECALL_FLOOR: f64 = 0.78;
+const RECALL_FLOOR: f64 = 0.92;
 
 #[derive(Default)]
 struct Score {

@@ -85,3 +85,36 @@ fn trading_moments_are_read_from_market_phrases() {
     );
     assert_eq!(moment("The factory closed its doors after 40 years."), None);
 }
+
+#[test]
+fn instrument_codes_are_neither_names_nor_words() {
+    let f = facts("The Tarvo Composite Index .TRVX slipped 8.6 points to 1,773.5.");
+    assert_eq!(f.entities, vec!["Tarvo Composite Index".to_string()]);
+    assert!(!f.terms.iter().any(|t| t == "trvx"), "{:?}", f.terms);
+    let f = facts("The dollar stood at 116.78 yen JPY= in late trading.");
+    assert!(!f.entities.iter().any(|e| e == "JPY"), "{:?}", f.entities);
+}
+
+#[test]
+fn index_kind_words_count_whether_capitalised_or_not() {
+    let capitalised = facts("Later the Tarvo Composite Index slipped 8 points.");
+    let lowercase = facts("Later the Tarvo composite index slipped 8 points.");
+    for f in [&capitalised, &lowercase] {
+        for word in ["composit", "index"] {
+            assert!(f.terms.iter().any(|t| t == word), "{word}: {:?}", f.terms);
+        }
+    }
+}
+
+#[test]
+fn a_weekly_gain_and_its_restatement_are_per_week() {
+    let f = facts("The index had a weekly gain of 17.27, or 1.2 percent, on Friday.");
+    let pers: Vec<Option<&str>> = f.quantities.iter().map(|q| q.per.as_deref()).collect();
+    assert_eq!(pers, vec![Some("week"), Some("week")], "{:?}", f.quantities);
+    let day = facts("The index rose 17.27, or 1.2 percent, on Friday.");
+    assert!(
+        day.quantities.iter().all(|q| q.per.is_none()),
+        "{:?}",
+        day.quantities
+    );
+}

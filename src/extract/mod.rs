@@ -426,10 +426,20 @@ impl Extractor {
     ) -> Facts {
         let text = sentence.text.as_str();
         let mut quantities = repair_quantities(text, quantity::quantities(text));
+        let mut previous: Option<(usize, Option<String>)> = None;
         for q in &mut quantities {
             if q.per.is_none() {
-                q.per = period_after(text.get(q.end..).unwrap_or(""));
+                q.per = period_after(text.get(q.end..).unwrap_or(""))
+                    .or_else(|| period_before(text.get(..q.start).unwrap_or("")));
             }
+            // "a weekly gain of 17.27, or 1.2 percent": the figure after ", or" restates the
+            // one before it, over the same period.
+            if let Some((end, per)) = &previous {
+                if q.per.is_none() && text.get(*end..q.start) == Some(", or ") {
+                    q.per.clone_from(per);
+                }
+            }
+            previous = Some((q.end, q.per.clone()));
         }
         for q in &mut quantities {
             q.start = sentence.map.to_original(q.start);
@@ -483,7 +493,11 @@ impl Extractor {
         term_at.clear();
         term_at.resize(tokens.len(), None);
         for (k, &word) in lower.iter().enumerate() {
-            if in_entity[k]
+            // "Nasdaq Composite Index" and "Nasdaq composite index": the words that say what
+            // kind of index a name is are words either way, capitalised or not.
+            let index_word = INDEX_NAME_WORDS.contains(&word);
+            if (in_entity[k] && !index_word)
+                || instrument_code(text, tokens[k].start, tokens[k].end)
                 || word
                     .bytes()
                     .all(|c| c.is_ascii_digit() || c == b'.' || c == b',')
@@ -681,7 +695,7 @@ impl Extractor {
                 && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !self.non_entity.contains(word.trim_end_matches('.'))
                 && (i > 0 || mid_caps.contains(word));
-            if !starts_name {
+            if !starts_name || instrument_code(text, tokens[i].start, tokens[i].end) {
                 i += 1;
                 continue;
             }
@@ -891,6 +905,33 @@ fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
 
 /// Verbs that report a change: after them "X to Y" is a change of X reaching level Y, not a
 /// range from X to Y.
+/// Whether `text[start..end]` is a wire service's instrument code set after the name it
+/// codes (".IXIC" after "Nasdaq Composite Index", "JPY=" after "yen"): it names nothing the
+/// name has not, and only some sources print it.
+fn instrument_code(text: &str, start: usize, end: usize) -> bool {
+    let Some(word) = text.get(start..end) else {
+        return false;
+    };
+    let bytes = text.as_bytes();
+    if !(2..=6).contains(&word.len())
+        || !word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        || !word.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+    {
+        return false;
+    }
+    let dotted = start >= 1
+        && bytes[start - 1] == b'.'
+        && (start == 1 || matches!(bytes[start - 2], b' ' | b'<' | b'(' | b'\t'));
+    let priced = bytes.get(end) == Some(&b'=');
+    dotted || priced
+}
+
+/// Words that say what kind of market index a name is, written capitalised in some
+/// sources and lowercase in others ("Nasdaq composite index", "Dow Jones industrial average").
+const INDEX_NAME_WORDS: &[&str] = &["composite", "industrial", "industrials", "index", "average"];
+
 /// The first moment of a trading day the words name. Only phrases that time a market
 /// reading count: "morning" alone could date anything, "morning trading" times a price.
 fn trading_moment(lower: &[&str]) -> Option<Moment> {
@@ -1109,6 +1150,51 @@ fn split_change(q: &Quantity) -> Option<[Quantity; 2]> {
 /// "40 cars at the plant each day"), which the quantity reader leaves out when other words
 /// come between. A rate and a total must never be compared, so the period matters more than
 /// the exact phrase. Stops at the end of the clause; "a year ago" and "in a year" are not rates.
+/// The period of a change named just before its figure: "a weekly gain of", "annual growth
+/// of about". A week's gain and a day's move are different figures, as a rate per year and
+/// a total are.
+fn period_before(before: &str) -> Option<String> {
+    let mut words = before.split_whitespace().rev().map(lowered);
+    let mut word = words.next()?;
+    if matches!(
+        word.as_ref(),
+        "about" | "around" | "nearly" | "almost" | "some"
+    ) {
+        word = words.next()?;
+    }
+    if word != "of" {
+        return None;
+    }
+    let change = words.next()?;
+    if !matches!(
+        change.as_ref(),
+        "gain"
+            | "loss"
+            | "rise"
+            | "fall"
+            | "increase"
+            | "decrease"
+            | "decline"
+            | "drop"
+            | "growth"
+            | "advance"
+            | "win"
+            | "jump"
+            | "slide"
+    ) {
+        return None;
+    }
+    let period = match words.next()?.as_ref() {
+        "weekly" => "week",
+        "monthly" => "month",
+        "quarterly" => "quarter",
+        "annual" | "yearly" => "year",
+        "daily" => "day",
+        _ => return None,
+    };
+    Some(period.to_string())
+}
+
 fn period_after(rest: &str) -> Option<String> {
     // Only the next few words matter; looking no further keeps a sentence with thousands of
     // quantities and no punctuation linear.
