@@ -204,9 +204,7 @@ struct PairFindings {
 
 fn compare_pair(fa: &Facts, fb: &Facts) -> PairFindings {
     let mut f = PairFindings::default();
-    // Figures read at two moments of a trading day are two readings, and both can hold.
-    let read_apart = matches!((fa.moment, fb.moment), (Some(a), Some(b)) if a != b);
-    let conflicts = if read_apart {
+    let conflicts = if read_apart(fa, fb) {
         Vec::new()
     } else {
         quantity_conflicts(&fa.quantities, &fb.quantities)
@@ -309,12 +307,16 @@ fn contradicts(fa: &Facts, fb: &Facts) -> bool {
     if negation_side(fa, fb).is_some() {
         return true;
     }
-    let read_apart = matches!((fa.moment, fb.moment), (Some(a), Some(b)) if a != b);
-    let numbers = !read_apart
+    let numbers = !read_apart(fa, fb)
         && quantity_conflicts(&fa.quantities, &fb.quantities)
             .iter()
             .any(|c| c.kind == DifferenceKind::Number);
     numbers && !matches!(entity_difference(fa, fb), Some((_, _, true)))
+}
+
+/// Figures read at two moments of a trading day are two readings, and both can hold.
+fn read_apart(fa: &Facts, fb: &Facts) -> bool {
+    matches!((fa.moment, fb.moment), (Some(a), Some(b)) if a != b)
 }
 
 fn negation_side(fa: &Facts, fb: &Facts) -> Option<(String, String)> {
@@ -506,13 +508,11 @@ fn squashed(name: &str) -> String {
 /// Energy Agency"; "UCLA", "Los Angeles"; "SEC", "Securities").
 fn acronym_of(short: &str, long: &str) -> bool {
     // Most names are no acronym: that is settled before anything is collected.
-    let mut alphanumeric = short.chars().filter(|c| c.is_alphanumeric());
-    if !alphanumeric.all(char::is_uppercase)
-        || !(2..=6).contains(&short.chars().filter(|c| c.is_alphanumeric()).count())
-    {
+    let alphanumeric = || short.chars().filter(|c| c.is_alphanumeric());
+    if !alphanumeric().all(char::is_uppercase) || !(2..=6).contains(&alphanumeric().count()) {
         return false;
     }
-    let letters: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
+    let letters: Vec<char> = alphanumeric().collect();
     let initials: Vec<char> = long
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(|w| w.chars().next())

@@ -63,7 +63,8 @@ pub const ALIASES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Capitalised words that start sentences or titles without naming anything.
+/// Capitalised words that start sentences or titles without naming anything (the days of the
+/// week, [`WEEKDAYS`], are added to them where the set is built).
 pub const NON_ENTITY_CAPS: &[&str] = &[
     "A",
     "An",
@@ -164,13 +165,6 @@ pub const NON_ENTITY_CAPS: &[&str] = &[
     "One",
     "Two",
     "Three",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "January",
     "February",
     "March",

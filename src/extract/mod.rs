@@ -379,7 +379,11 @@ impl Extractor {
             .unwrap_or(1);
         Extractor {
             stemmer: Stemmer::create(Algorithm::English),
-            non_entity: lexicon::NON_ENTITY_CAPS.iter().copied().collect(),
+            non_entity: lexicon::NON_ENTITY_CAPS
+                .iter()
+                .chain(&lexicon::WEEKDAYS)
+                .copied()
+                .collect(),
             words,
             aliases,
             alias_starts,
