@@ -379,9 +379,36 @@ pub fn align(docs: &[Document]) -> Vec<Cluster> {
 
 /// [`align`] with IDF drawn from `background` as well as from the documents themselves.
 pub fn align_with(docs: &[Document], background: Option<&Background>) -> Vec<Cluster> {
+    let with_statements = docs
+        .iter()
+        .filter(|d| d.sentences.iter().any(|s| s.is_comparable()))
+        .count();
+    if with_statements < 2 {
+        // Claims pair statements of different documents, so one document's statements each
+        // stand alone: a single long page needs no index.
+        return singletons(docs);
+    }
     let index = Index::build(docs, background);
     let best = best_partners(&index);
     cluster(&index, best)
+}
+
+/// Every comparable statement in a cluster of its own, in document order.
+fn singletons(docs: &[Document]) -> Vec<Cluster> {
+    docs.iter()
+        .enumerate()
+        .flat_map(|(d, doc)| {
+            doc.sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.is_comparable())
+                .map(move |(s, _)| Cluster {
+                    members: vec![(d, s)],
+                    score: 1.0,
+                    pairs: Vec::new(),
+                })
+        })
+        .collect()
 }
 
 /// For every comparable statement, its best candidate in each other document with the
@@ -620,7 +647,9 @@ fn cluster(index: &Index, best: Vec<Vec<(usize, f64)>>) -> Vec<Cluster> {
             }
         }
     }
-    edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    // Strongest first, then by statements. Scores are positive, so their bit patterns order
+    // like the numbers, and the pairs are distinct, so an unstable sort gives one order.
+    edges.sort_unstable_by_key(|&(i, j, score)| (std::cmp::Reverse(score.to_bits()), i, j));
 
     let mut parent: Vec<usize> = (0..profiles.len()).collect();
     let mut docs: Vec<Vec<usize>> = profiles.iter().map(|p| vec![p.doc]).collect();
@@ -678,4 +707,30 @@ fn cluster(index: &Index, best: Vec<Vec<(usize, f64)>>) -> Vec<Cluster> {
         .collect();
     out.sort_by_key(|c| c.members[0]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::InputFormat;
+
+    fn document(id: &str, text: &str) -> Document {
+        Document::read(id, "t.txt", text.as_bytes(), InputFormat::Text).expect("plain text reads")
+    }
+
+    #[test]
+    fn one_document_skips_the_index_with_the_same_claims() {
+        // Repeated and near-repeated statements: the index path proposes them to each other,
+        // and only the one-statement-per-document rule keeps them apart.
+        let page = document(
+            "d1",
+            "Troops numbered 12,000 in the north. Troops numbered 12,000 in the north.\n\n\
+             The summit was held in Hanoi in February. Talks in Hanoi ended early.",
+        );
+        let docs = [page];
+        let index = Index::build(&docs, None);
+        let through_index = cluster(&index, best_partners(&index));
+        assert_eq!(through_index.len(), 4);
+        assert_eq!(align(&docs), through_index);
+    }
 }

@@ -96,19 +96,72 @@ impl Topic {
             words,
         }
     }
+}
 
-    fn hits(&self, facts: &Facts) -> usize {
-        let terms = facts
-            .terms
+/// Topics looked up by word, so a claim's topic costs one lookup per term and name rather
+/// than a scan of every topic's word list.
+struct TopicIndex<'t> {
+    topics: &'t [Topic],
+    /// For each stem, the topics (by position, each once) that list it.
+    by_stem: HashMap<&'t str, Vec<usize>>,
+    /// For each lowercase signal word, the topics that list it: names match it ignoring case.
+    by_word: HashMap<&'t str, Vec<usize>>,
+}
+
+impl<'t> TopicIndex<'t> {
+    fn new(topics: &'t [Topic]) -> Self {
+        let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (k, topic) in topics.iter().enumerate() {
+            for (list, index) in [(&topic.stems, &mut by_stem), (&topic.words, &mut by_word)] {
+                for word in list {
+                    let signalled = index.entry(word.as_str()).or_default();
+                    // A topic counts a word once however many of its words share the stem.
+                    if signalled.last() != Some(&k) {
+                        signalled.push(k);
+                    }
+                }
+            }
+        }
+        TopicIndex {
+            topics,
+            by_stem,
+            by_word,
+        }
+    }
+
+    /// The label of the topic whose words the members use most (each term and each name
+    /// counts once per topic it signals); among equals, the earlier topic. `None` when no
+    /// member uses any topic's words.
+    fn best(&self, docs: &[Document], members: &[StatementRef]) -> Option<String> {
+        if self.topics.is_empty() {
+            return None;
+        }
+        let mut scores = vec![0usize; self.topics.len()];
+        let mut lowered = String::new();
+        for &r in members {
+            let f = facts(docs, r);
+            for term in &f.terms {
+                for &k in self.by_stem.get(term.as_str()).into_iter().flatten() {
+                    scores[k] += 1;
+                }
+            }
+            for entity in &f.entities {
+                lowered.clear();
+                lowered.extend(entity.chars().map(|c| c.to_ascii_lowercase()));
+                for &k in self.by_word.get(lowered.as_str()).into_iter().flatten() {
+                    scores[k] += 1;
+                }
+            }
+        }
+        match scores
             .iter()
-            .filter(|t| self.stems.contains(t))
-            .count();
-        let entities = facts
-            .entities
-            .iter()
-            .filter(|e| self.words.iter().any(|w| e.eq_ignore_ascii_case(w)))
-            .count();
-        terms + entities
+            .enumerate()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+        {
+            Some((k, &s)) if s > 0 => Some(self.topics[k].label.clone()),
+            _ => None,
+        }
     }
 }
 
@@ -137,9 +190,11 @@ pub fn judge(docs: &[Document], clusters: Vec<Cluster>) -> Vec<Judgement> {
 /// contradictions found inside single documents, each a two-statement claim of one document.
 pub fn judge_with(docs: &[Document], clusters: Vec<Cluster>, topics: &[Topic]) -> Vec<Judgement> {
     let builtin = builtin_topics();
+    let (users, builtin) = (TopicIndex::new(topics), TopicIndex::new(&builtin));
     let topic_of = |members: &[StatementRef]| {
-        best_topic(docs, members, topics)
-            .or_else(|| best_topic(docs, members, &builtin))
+        users
+            .best(docs, members)
+            .or_else(|| builtin.best(docs, members))
             .unwrap_or_else(|| "other".to_string())
     };
     // Claims are judged independently; collecting keeps their order at any thread count.
@@ -1473,25 +1528,43 @@ const TOPICS: &[(&str, &[&str])] = &[
     ("China", &["China"]),
 ];
 
-fn best_topic(docs: &[Document], members: &[StatementRef], topics: &[Topic]) -> Option<String> {
-    let scores: Vec<usize> = topics
-        .iter()
-        .map(|t| members.iter().map(|&r| t.hits(facts(docs, r))).sum())
-        .collect();
-    // Highest score wins; among equals, the earlier topic.
-    match scores
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
-    {
-        Some((k, &s)) if s > 0 => Some(topics[k].label.clone()),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn topic(label: &str, words: &[&str]) -> Topic {
+        Topic::new(
+            label,
+            &words.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+        )
+    }
+
+    fn topic_of(text: &str, topics: &[Topic]) -> Option<String> {
+        let doc = Document::read("d1", "d.txt", text.as_bytes(), crate::InputFormat::Text)
+            .expect("plain text reads");
+        let members: Vec<StatementRef> = (0..doc.sentences.len()).map(|s| (0, s)).collect();
+        TopicIndex::new(topics).best(&[doc], &members)
+    }
+
+    #[test]
+    fn a_topic_counts_a_word_once_however_many_of_its_words_share_the_stem() {
+        // "tests" and "test" are one stem: the first topic scores 1, the second 2 (a stem and
+        // a place name, matched ignoring case), so the second wins although it comes later.
+        let topics = [
+            topic("trials", &["tests", "test"]),
+            topic("weapons", &["missile", "HANOI"]),
+        ];
+        let text = "The test of a missile took place near Hanoi.";
+        assert_eq!(topic_of(text, &topics).as_deref(), Some("weapons"));
+    }
+
+    #[test]
+    fn equal_topic_scores_go_to_the_earlier_topic_and_no_hit_to_none() {
+        let topics = [topic("summits", &["summit"]), topic("talks", &["talks"])];
+        let text = "The summit talks ended early.";
+        assert_eq!(topic_of(text, &topics).as_deref(), Some("summits"));
+        assert_eq!(topic_of("Rain fell all day.", &topics), None);
+    }
 
     /// The shortcut the long-page pass takes must say what the full comparison says, on every
     /// pair of the difference suite, both ways round.
