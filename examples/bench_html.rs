@@ -366,7 +366,7 @@ fn real_main() -> Result<(), String> {
     };
     let t = Instant::now();
     let c0 = cpu::seconds().0;
-    let json = report::json::render(&cmp.report());
+    let json = report::json::render_compare(&cmp.report());
     line(
         "report",
         t.elapsed().as_secs_f64(),

@@ -179,7 +179,7 @@ fn run_stages(dir: &Path) -> Result<(), String> {
         judgements,
     };
     let json = timed(&mut stages, "report json", || {
-        report::json::render(&cmp.report())
+        report::json::render_compare(&cmp.report())
     });
     let mb = bytes as f64 / 1e6;
     let total: Duration = stages.iter().map(|s| s.time).sum();

@@ -314,7 +314,7 @@ fn execute(cli: Cli) -> Result<i32> {
             let text = match args.format {
                 Format::Table => table::render(&report, style(&args.out)),
                 Format::Markdown => report::markdown::render(&report),
-                Format::Json => report::json::render(&report),
+                Format::Json => report::json::render_compare(&report),
                 Format::Html => report::html::render_comparison(&cmp),
             };
             output::emit(args.out.output.as_deref(), &text)?;
