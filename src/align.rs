@@ -235,6 +235,9 @@ impl Background {
 struct Profile {
     doc: usize,
     sentence: usize,
+    /// Equal for statements with the same features (a sentence copied from article to
+    /// article), whose signals against any third statement are therefore equal too.
+    form: u32,
     /// (feature id, IDF weight), sorted by id; terms, entities and quantities share the id
     /// space, so a shared rare figure ("2018", "12,000 troops") counts like a shared rare word.
     features: Vec<(u32, f64)>,
@@ -280,6 +283,15 @@ impl Index {
             .iter()
             .map(|&(d, s)| interner.statement(&docs[d].facts[s]))
             .collect();
+        let mut forms: HashMap<&[Vec<u32>; 4], u32> = HashMap::default();
+        let form: Vec<u32> = raw
+            .iter()
+            .map(|ids| {
+                let next = forms.len() as u32;
+                *forms.entry(ids).or_insert(next)
+            })
+            .collect();
+        drop(forms);
         let mut df = vec![0u32; interner.features.len()];
         for ids in &raw {
             for id in distinct(ids) {
@@ -301,36 +313,40 @@ impl Index {
             .collect();
         let profiles: Vec<Profile> = statements
             .par_iter()
+            .zip(form)
             .zip(raw)
-            .map(|(&(doc, sentence), [terms, entities, bigrams, numbers])| {
-                let mut features: Vec<(u32, f64)> = terms
-                    .iter()
-                    .chain(&entities)
-                    .chain(&numbers)
-                    .map(|&t| (t, idf[t as usize]))
-                    .collect();
-                features.sort_unstable_by_key(|&(id, _)| id);
-                // Repeated words add their weight once per occurrence.
-                features.dedup_by(|b, a| {
-                    if a.0 == b.0 {
-                        a.1 += b.1;
-                        true
-                    } else {
-                        false
+            .map(
+                |((&(doc, sentence), form), [terms, entities, bigrams, numbers])| {
+                    let mut features: Vec<(u32, f64)> = terms
+                        .iter()
+                        .chain(&entities)
+                        .chain(&numbers)
+                        .map(|&t| (t, idf[t as usize]))
+                        .collect();
+                    features.sort_unstable_by_key(|&(id, _)| id);
+                    // Repeated words add their weight once per occurrence.
+                    features.dedup_by(|b, a| {
+                        if a.0 == b.0 {
+                            a.1 += b.1;
+                            true
+                        } else {
+                            false
+                        }
+                    });
+                    Profile {
+                        doc,
+                        sentence,
+                        form,
+                        norm: features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt(),
+                        mass: features.iter().map(|(_, w)| w).sum(),
+                        features,
+                        terms: terms.len(),
+                        entities: sorted_unique(entities),
+                        bigrams: sorted_unique(bigrams),
+                        numbers: sorted_unique(numbers),
                     }
-                });
-                Profile {
-                    doc,
-                    sentence,
-                    norm: features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt(),
-                    mass: features.iter().map(|(_, w)| w).sum(),
-                    features,
-                    terms: terms.len(),
-                    entities: sorted_unique(entities),
-                    bigrams: sorted_unique(bigrams),
-                    numbers: sorted_unique(numbers),
-                }
-            })
+                },
+            )
             .collect();
         // Only entities are compared by spelling; other features get a key no name has.
         let mut spellings: HashMap<String, u32> = HashMap::default();
@@ -559,8 +575,19 @@ fn partners_of(
     candidates.sort_unstable();
     let stamp = i as u32;
     let mut per_doc: Vec<(usize, f64)> = Vec::new();
+    // Copies of one sentence in several articles are often candidates together; their score
+    // against this statement is one score.
+    let mut scored_forms: Vec<(u32, f64)> = Vec::with_capacity(SCORED_CANDIDATES);
     for j in candidates {
-        let score = signals(index, p, &profiles[j]).score();
+        let form = profiles[j].form;
+        let score = match scored_forms.iter().find(|&&(f, _)| f == form) {
+            Some(&(_, score)) => score,
+            None => {
+                let score = signals(index, p, &profiles[j]).score();
+                scored_forms.push((form, score));
+                score
+            }
+        };
         let doc = profiles[j].doc;
         if scratch.slot_of_doc[doc].0 != stamp {
             scratch.slot_of_doc[doc] = (stamp, per_doc.len());
@@ -648,8 +675,9 @@ fn cluster(index: &Index, best: Vec<Vec<(usize, f64)>>) -> Vec<Cluster> {
         }
     }
     // Strongest first, then by statements. Scores are positive, so their bit patterns order
-    // like the numbers, and the pairs are distinct, so an unstable sort gives one order.
-    edges.sort_unstable_by_key(|&(i, j, score)| (std::cmp::Reverse(score.to_bits()), i, j));
+    // like the numbers, and the pairs are distinct, so an unstable sort gives one order at
+    // any number of threads.
+    edges.par_sort_unstable_by_key(|&(i, j, score)| (std::cmp::Reverse(score.to_bits()), i, j));
 
     let mut parent: Vec<usize> = (0..profiles.len()).collect();
     let mut docs: Vec<Vec<usize>> = profiles.iter().map(|p| vec![p.doc]).collect();
@@ -732,5 +760,37 @@ mod tests {
         let through_index = cluster(&index, best_partners(&index));
         assert_eq!(through_index.len(), 4);
         assert_eq!(align(&docs), through_index);
+    }
+
+    #[test]
+    fn copies_share_one_score_and_it_is_each_pairs_own() {
+        // The same sentence in three articles, and a fourth article changing its figure:
+        // candidates of one form are scored once, and that score must be every copy's.
+        let texts = [
+            "Some 12,000 troops were sent to the border in March. Rain fell.",
+            "Some 12,000 troops were sent to the border in March.",
+            "Officials met. Some 12,000 troops were sent to the border in March.",
+            "Some 10,000 troops were sent to the border in March.",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| document(&format!("d{}", k + 1), t))
+            .collect();
+        let index = Index::build(&docs, None);
+        let forms: std::collections::BTreeSet<u32> =
+            index.profiles.iter().map(|p| p.form).collect();
+        assert!(
+            forms.len() < index.profiles.len(),
+            "the copies share a form"
+        );
+        let best = best_partners(&index);
+        assert!(best.iter().map(Vec::len).sum::<usize>() >= 6);
+        for (i, partners) in best.iter().enumerate() {
+            for &(j, score) in partners {
+                let own = signals(&index, &index.profiles[i], &index.profiles[j]).score();
+                assert_eq!(score, own, "statement {i} against {j}");
+            }
+        }
     }
 }
