@@ -313,8 +313,9 @@ impl Index {
             .collect();
         drop(forms);
         let mut df = vec![0u32; interner.features.len()];
-        for ids in &raw {
-            for id in distinct(ids) {
+        let distinct_ids: Vec<Vec<u32>> = raw.par_iter().map(distinct).collect();
+        for ids in distinct_ids {
+            for id in ids {
                 df[id as usize] += 1;
             }
         }
@@ -686,14 +687,17 @@ fn entity_overlap(index: &Index, a: &[u32], b: &[u32]) -> f64 {
 /// into one claim.
 fn cluster(index: &Index, best: Vec<Vec<(usize, f64)>>) -> Vec<Cluster> {
     let profiles = &index.profiles;
-    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
-    for (i, partners) in best.iter().enumerate() {
-        for &(j, score) in partners {
-            if i < j && score >= MIN_SCORE && best[j].iter().any(|&(k, _)| k == i) {
-                edges.push((i, j, score));
-            }
-        }
-    }
+    let mut edges: Vec<(usize, usize, f64)> = best
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, partners)| {
+            let best = &best;
+            partners.iter().filter_map(move |&(j, score)| {
+                let mutual = i < j && score >= MIN_SCORE && best[j].iter().any(|&(k, _)| k == i);
+                mutual.then_some((i, j, score))
+            })
+        })
+        .collect();
     // Strongest first, then by statements. Scores are positive, so their bit patterns order
     // like the numbers, and the pairs are distinct, so an unstable sort gives one order at
     // any number of threads.
