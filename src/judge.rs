@@ -660,10 +660,12 @@ fn shares_telling_word(a: &str, b: &str) -> bool {
             |w: &String| w.chars().count() >= 3 && !GENERIC_NAME_WORDS.contains(&w.as_str());
         return wa.iter().filter(|w| telling(w)).any(|w| wb.contains(w));
     }
+    // The other name's few words first: the generic list is long, and most words are not
+    // shared at all.
     name_words_ascii(a).any(|w| {
         w.len() >= 3
-            && !GENERIC_NAME_WORDS.iter().any(|g| g.eq_ignore_ascii_case(w))
             && name_words_ascii(b).any(|v| v.eq_ignore_ascii_case(w))
+            && !GENERIC_NAME_WORDS.iter().any(|g| g.eq_ignore_ascii_case(w))
     })
 }
 
