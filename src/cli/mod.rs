@@ -311,15 +311,16 @@ fn execute(cli: Cli) -> Result<i32> {
         Command::Compare(args) => {
             let cmp = compare(&args.input)?;
             let report = cmp.report();
-            let text = match args.format {
-                Format::Table => table::render(&report, style(&args.out)),
-                Format::Markdown => report::markdown::render(&report),
-                Format::Json => report::json::render_compare(&report),
-                Format::Html => report::html::render_comparison(&cmp),
+            let parts = match args.format {
+                Format::Table => vec![table::render(&report, style(&args.out))],
+                Format::Markdown => vec![report::markdown::render(&report)],
+                Format::Json => report::json::render_compare_parts(&report),
+                Format::Html => vec![report::html::render_comparison(&cmp)],
             };
-            output::emit(args.out.output.as_deref(), &text)?;
+            let text: Vec<&str> = parts.iter().map(String::as_str).collect();
+            output::emit_parts(args.out.output.as_deref(), &text)?;
             let code = exit_for(args.exit_code, report.summary.differences);
-            leave_to_exit((cmp, report, text));
+            leave_to_exit((cmp, report, parts));
             Ok(code)
         }
         Command::Numbers(args) => {

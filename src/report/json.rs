@@ -17,6 +17,12 @@ pub fn render<T: Serialize>(model: &T) -> String {
 /// cores: over thousands of articles the report is tens of megabytes, and serialising it on
 /// one thread took as long as judging every claim.
 pub fn render_compare(report: &CompareReport) -> String {
+    render_compare_parts(report).concat()
+}
+
+/// [`render_compare`] in pieces that make the rendering when written one after the other, so
+/// a large report is written out without first being copied into one string.
+pub fn render_compare_parts(report: &CompareReport) -> Vec<String> {
     /// The report with its two long lists left empty; the lists are rendered apart and put
     /// in their place. Fields in [`CompareReport`]'s order (a test holds the two equal).
     #[derive(Serialize)]
@@ -34,7 +40,7 @@ pub fn render_compare(report: &CompareReport) -> String {
         numbers: [],
         summary: &report.summary,
     });
-    let mut out = String::with_capacity(skeleton.len());
+    let mut parts = Vec::new();
     let mut rest = skeleton.as_str();
     for (key, list) in [
         ("claims", pretty_list(&report.claims)),
@@ -44,20 +50,20 @@ pub fn render_compare(report: &CompareReport) -> String {
         // hold a line break, so this text occurs nowhere else.
         let empty = format!("\n  \"{key}\": []");
         let Some(at) = rest.find(&empty) else {
-            return render(report);
+            return vec![render(report)];
         };
         let (before, after) = rest.split_at(at + empty.len() - 2);
-        out.push_str(before);
-        out.push_str(&list);
+        parts.push(before.to_string());
+        parts.extend(list);
         rest = &after[2..];
     }
-    out.push_str(rest);
-    out
+    parts.push(rest.to_string());
+    parts
 }
 
-/// A list that is the value of a top-level key, as the pretty printer writes it there: `[]`,
-/// or each item on its own lines four spaces in, the closing bracket two.
-fn pretty_list<T: Serialize + Sync>(items: &[T]) -> String {
+/// A list that is the value of a top-level key, as the pretty printer writes it there, in
+/// pieces: `[]`, or each item on its own lines four spaces in, the closing bracket two.
+fn pretty_list<T: Serialize + Sync>(items: &[T]) -> Vec<String> {
     /// A run of items in an object of one key: the pretty printer then writes them exactly
     /// as it does under a key of the report, so only the wrapping has to be cut off.
     #[derive(Serialize)]
@@ -67,27 +73,23 @@ fn pretty_list<T: Serialize + Sync>(items: &[T]) -> String {
     const OPEN: &str = "{\n  \"items\": [";
     const CLOSE: &str = "\n  ]\n}";
     if items.is_empty() {
-        return "[]".to_string();
+        return vec!["[]".to_string()];
     }
     // Runs long enough that one buffer per run stays cheap, many enough to share the cores.
-    let runs: Vec<String> = items
+    // Each run's wrapping becomes the bracket or comma before its items.
+    let mut parts: Vec<String> = items
         .par_chunks(256)
-        .map(|run| {
-            serde_json::to_string_pretty(&Run { items: run })
-                .unwrap_or_else(|e| format!("{OPEN}\n    \"{e}\"{CLOSE}"))
+        .enumerate()
+        .map(|(k, run)| {
+            let mut text = serde_json::to_string_pretty(&Run { items: run })
+                .unwrap_or_else(|e| format!("{OPEN}\n    \"{e}\"{CLOSE}"));
+            text.truncate(text.len() - CLOSE.len());
+            text.replace_range(..OPEN.len(), if k == 0 { "[" } else { "," });
+            text
         })
         .collect();
-    let bodies = runs.iter().map(|r| &r[OPEN.len()..r.len() - CLOSE.len()]);
-    let mut out = String::with_capacity(runs.iter().map(String::len).sum::<usize>() + 4);
-    out.push('[');
-    for (k, body) in bodies.enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        out.push_str(body);
-    }
-    out.push_str("\n  ]");
-    out
+    parts.push("\n  ]".to_string());
+    parts
 }
 
 #[cfg(test)]
@@ -150,7 +152,7 @@ mod tests {
                     empty: Vec::new(),
                 })
                 .collect();
-            let by_hand = format!("{{\n  \"items\": {}\n}}\n", pretty_list(&items));
+            let by_hand = format!("{{\n  \"items\": {}\n}}\n", pretty_list(&items).concat());
             assert_eq!(by_hand, render(&Model { items: &items }), "{len} items");
         }
     }
