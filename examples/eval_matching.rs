@@ -14,8 +14,11 @@
 
 use factdiff::align::Background;
 use factdiff::judge::Verdict;
-use factdiff::{Comparison, Document, InputFormat};
+use factdiff::Comparison;
+use pairs::{document, LabelledPair};
 
+#[path = "support/pairs.rs"]
+mod pairs;
 #[path = "support/shared.rs"]
 mod shared;
 
@@ -60,10 +63,6 @@ impl Confusion {
     }
 }
 
-fn doc(id: &str, path: &str, text: &str) -> Option<Document> {
-    Document::read(id, path, text.as_bytes(), InputFormat::Text).ok()
-}
-
 /// Whether some claim holds statements of both documents.
 fn together(cmp: &Comparison, agreement_only: bool) -> bool {
     cmp.judgements.iter().any(|j| {
@@ -75,103 +74,65 @@ fn together(cmp: &Comparison, agreement_only: bool) -> bool {
     })
 }
 
-fn mrpc(verbose: bool) -> Confusion {
-    let path = shared::dir().join("data/mrpc/train.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        eprintln!("error: {}: {e}", path.display());
+/// The pairs of a set, or the reason they cannot be read (exit code 2).
+fn read<T>(read: Result<T, String>) -> T {
+    read.unwrap_or_else(|e| {
+        eprintln!("error: {e} (set FACTDIFF_SHARED)");
         std::process::exit(2)
-    });
-    let pairs: Vec<(bool, &str, &str)> = text
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f.len() >= 5).then(|| (f[0] == "1", f[3], f[4]))
-        })
-        .collect();
-    let all: Vec<Document> = pairs
-        .iter()
-        .flat_map(|(_, a, b)| [*a, *b])
-        .filter_map(|t| doc("bg", "bg.txt", t))
-        .collect();
-    let background = Background::from_facts(all.iter().flat_map(|d| d.facts.iter()));
-    let mut c = Confusion::default();
-    for (gold, a, b) in &pairs {
-        let (Some(da), Some(db)) = (doc("d1", "a.txt", a), doc("d2", "b.txt", b)) else {
-            c.add(*gold, false);
-            continue;
-        };
-        let cmp = Comparison::with_background(vec![da, db], Some(&background));
-        let predicted = together(&cmp, true);
-        if verbose && *gold != predicted {
-            println!("mrpc {}: {a}\n      {b}", if *gold { "FN" } else { "FP" });
+    })
+}
+
+/// Whether the two sentences, compared as two one-sentence documents, end in one claim.
+fn predicted(p: &LabelledPair, background: &Background, agreement_only: bool) -> bool {
+    match (document("d1", "a.txt", &p.a), document("d2", "b.txt", &p.b)) {
+        (Some(da), Some(db)) => {
+            let cmp = Comparison::with_background(vec![da, db], Some(background));
+            together(&cmp, agreement_only)
         }
-        c.add(*gold, predicted);
+        _ => false,
+    }
+}
+
+fn mrpc(verbose: bool) -> Confusion {
+    let pairs = read(pairs::mrpc(&shared::dir()));
+    let background = pairs::mrpc_background(&pairs);
+    let mut c = Confusion::default();
+    for p in &pairs {
+        let predicted = predicted(p, &background, true);
+        if verbose && p.same != predicted {
+            println!(
+                "mrpc {}: {}\n      {}",
+                if p.same { "FN" } else { "FP" },
+                p.a,
+                p.b
+            );
+        }
+        c.add(p.same, predicted);
     }
     c
 }
 
-struct EcbPair {
-    label: bool,
-    hard: bool,
-    text_a: String,
-    text_b: String,
-}
-
 fn ecb(verbose: bool) -> (Confusion, usize, usize) {
-    let root = shared::dir().join("data/ecbplus");
-    let text = std::fs::read_to_string(root.join("val_pairs.jsonl")).unwrap_or_else(|e| {
-        eprintln!("error: {}: {e}", root.display());
-        std::process::exit(2)
-    });
-    let paths = shared::ecb_articles(&shared::dir()).unwrap_or_else(|e| {
-        eprintln!("error: {e}");
-        std::process::exit(2)
-    });
-    let pairs: Vec<EcbPair> = text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .map(|v| EcbPair {
-            label: v["label"] == 1,
-            hard: v["label"] == 0 && v["same_subtopic"] == false,
-            text_a: v["text_a"].as_str().unwrap_or_default().to_string(),
-            text_b: v["text_b"].as_str().unwrap_or_default().to_string(),
-        })
-        .collect();
-    let mut all = Vec::new();
-    for path in &paths {
-        if let Some(d) = std::fs::read(path)
-            .ok()
-            .and_then(|b| Document::read("bg", "bg.txt", &b, InputFormat::Text).ok())
-        {
-            all.push(d);
-        }
-    }
-    let background = Background::from_facts(all.iter().flat_map(|d| d.facts.iter()));
+    let pairs = read(pairs::ecb(&shared::dir()));
+    let background = read(pairs::ecb_background(&shared::dir()));
     let mut c = Confusion::default();
     let (mut hard_total, mut hard_matched) = (0, 0);
     for p in &pairs {
-        let predicted = match (doc("d1", "a.txt", &p.text_a), doc("d2", "b.txt", &p.text_b)) {
-            (Some(da), Some(db)) => {
-                let cmp = Comparison::with_background(vec![da, db], Some(&background));
-                together(&cmp, false)
-            }
-            _ => false,
-        };
+        let predicted = predicted(p, &background, false);
         if p.hard {
             hard_total += 1;
             hard_matched += predicted as usize;
         }
-        if verbose && p.label != predicted {
+        if verbose && p.same != predicted {
             println!(
                 "ecb {}{}: {}\n      {}",
-                if p.label { "FN" } else { "FP" },
+                if p.same { "FN" } else { "FP" },
                 if p.hard { " (hard)" } else { "" },
-                p.text_a,
-                p.text_b
+                p.a,
+                p.b
             );
         }
-        c.add(p.label, predicted);
+        c.add(p.same, predicted);
     }
     (c, hard_matched, hard_total)
 }

@@ -22,8 +22,11 @@
 //! location of the shared directory.
 
 use factdiff::align::{candidate_pairs, score_with, Background, SIGNAL_NAMES, WEIGHTS};
-use factdiff::{Document, InputFormat};
+use factdiff::Document;
+use pairs::LabelledPair;
 
+#[path = "support/pairs.rs"]
+mod pairs;
 #[path = "support/shared.rs"]
 mod shared;
 
@@ -42,12 +45,11 @@ struct Pair {
     statements: bool,
 }
 
-fn document(text: &str) -> Option<Document> {
-    Document::read("d", "d.txt", text.as_bytes(), InputFormat::Text).ok()
-}
-
-fn pair(label: bool, hard: bool, a: &str, b: &str, background: &Background) -> Pair {
-    let docs: Vec<Document> = [a, b].into_iter().filter_map(document).collect();
+fn pair(p: &LabelledPair, background: &Background) -> Pair {
+    let docs: Vec<Document> = [&p.a, &p.b]
+        .into_iter()
+        .filter_map(|t| pairs::document("d", "d.txt", t))
+        .collect();
     let statements = docs.len() == 2
         && docs
             .iter()
@@ -59,60 +61,23 @@ fn pair(label: bool, hard: bool, a: &str, b: &str, background: &Background) -> P
         .max_by(|x, y| x.score().total_cmp(&y.score()))
         .map_or([0.0; 8], |s| s.as_array());
     Pair {
-        label,
-        hard,
+        label: p.same,
+        hard: p.hard,
         signals,
         statements,
     }
 }
 
 fn mrpc() -> Result<Vec<Pair>, String> {
-    let path = shared::dir().join("data/mrpc/train.tsv");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let rows: Vec<(bool, &str, &str)> = text
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f.len() >= 5).then(|| (f[0] == "1", f[3], f[4]))
-        })
-        .collect();
-    let all: Vec<Document> = rows
-        .iter()
-        .flat_map(|(_, a, b)| [*a, *b])
-        .filter_map(document)
-        .collect();
-    let background = Background::from_facts(all.iter().flat_map(|d| d.facts.iter()));
-    Ok(rows
-        .iter()
-        .map(|&(label, a, b)| pair(label, false, a, b, &background))
-        .collect())
+    let pairs = pairs::mrpc(&shared::dir())?;
+    let background = pairs::mrpc_background(&pairs);
+    Ok(pairs.iter().map(|p| pair(p, &background)).collect())
 }
 
 fn ecb() -> Result<Vec<Pair>, String> {
-    let root = shared::dir();
-    let path = root.join("data/ecbplus/val_pairs.jsonl");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let all: Vec<Document> = shared::ecb_articles(&root)?
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .filter_map(|b| Document::read("bg", "bg.txt", &b, InputFormat::Text).ok())
-        .collect();
-    let background = Background::from_facts(all.iter().flat_map(|d| d.facts.iter()));
-    Ok(text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .map(|v| {
-            let label = v["label"] == 1;
-            pair(
-                label,
-                !label && v["same_subtopic"] == false,
-                v["text_a"].as_str().unwrap_or_default(),
-                v["text_b"].as_str().unwrap_or_default(),
-                &background,
-            )
-        })
-        .collect())
+    let pairs = pairs::ecb(&shared::dir())?;
+    let background = pairs::ecb_background(&shared::dir())?;
+    Ok(pairs.iter().map(|p| pair(p, &background)).collect())
 }
 
 /// Accuracy, F1 and share of hard negatives matched when `matched` says which pairs match.
