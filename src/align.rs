@@ -285,17 +285,7 @@ struct Index {
 
 impl Index {
     fn build(docs: &[Document], background: Option<&Background>) -> Index {
-        let statements: Vec<(usize, usize)> = docs
-            .iter()
-            .enumerate()
-            .flat_map(|(d, doc)| {
-                doc.sentences
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, sentence)| sentence.is_comparable())
-                    .map(move |(s, _)| (d, s))
-            })
-            .collect();
+        let statements: Vec<StatementRef> = comparable(docs).collect();
         // Ids are given in statement order, so they do not depend on the number of threads;
         // within a statement terms come first, then entities, bigrams and quantities.
         let mut interner = Interner::default();
@@ -416,36 +406,33 @@ pub fn align(docs: &[Document]) -> Vec<Cluster> {
 
 /// [`align`] with IDF drawn from `background` as well as from the documents themselves.
 pub fn align_with(docs: &[Document], background: Option<&Background>) -> Vec<Cluster> {
-    let with_statements = docs
-        .iter()
-        .filter(|d| d.sentences.iter().any(|s| s.is_comparable()))
-        .count();
-    if with_statements < 2 {
+    let mut owners = comparable(docs).map(|(d, _)| d);
+    let first = owners.next();
+    if owners.all(|d| Some(d) == first) {
         // Claims pair statements of different documents, so one document's statements each
         // stand alone: a single long page needs no index.
-        return singletons(docs);
+        return comparable(docs)
+            .map(|statement| Cluster {
+                members: vec![statement],
+                score: 1.0,
+                pairs: Vec::new(),
+            })
+            .collect();
     }
     let index = Index::build(docs, background);
     let best = best_partners(&index);
     cluster(&index, best)
 }
 
-/// Every comparable statement in a cluster of its own, in document order.
-fn singletons(docs: &[Document]) -> Vec<Cluster> {
-    docs.iter()
-        .enumerate()
-        .flat_map(|(d, doc)| {
-            doc.sentences
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.is_comparable())
-                .map(move |(s, _)| Cluster {
-                    members: vec![(d, s)],
-                    score: 1.0,
-                    pairs: Vec::new(),
-                })
-        })
-        .collect()
+/// The comparable statements of `docs`, in document order.
+fn comparable(docs: &[Document]) -> impl Iterator<Item = StatementRef> + '_ {
+    docs.iter().enumerate().flat_map(|(d, doc)| {
+        doc.sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, sentence)| sentence.is_comparable())
+            .map(move |(s, _)| (d, s))
+    })
 }
 
 /// For every comparable statement, its best candidate in each other document with the
