@@ -194,6 +194,61 @@ impl<'a> Interner<'a> {
         [terms, entities, bigrams, numbers]
     }
 
+    /// Renumbers the features by their content: terms, names and quantities in order of
+    /// their text and values, then bigrams by their terms' new ids. Ids given in order of
+    /// first appearance follow the order the documents came in, and so would every sum and
+    /// tie-break taken in id order; content order does not. Returns each old id's new id.
+    /// The lookup maps are dropped: they hold the old ids.
+    fn renumber_by_content(&mut self) -> Vec<u32> {
+        fn rank(feature: &Feature<'_>) -> u8 {
+            match feature {
+                Feature::Term(_) => 0,
+                Feature::Entity(_) => 1,
+                Feature::Number(..) => 2,
+                Feature::Bigram(..) => 3,
+            }
+        }
+        let features = std::mem::take(&mut self.features);
+        *self = Interner::default();
+        let mut order: Vec<u32> = (0..features.len() as u32)
+            .filter(|&i| !matches!(features[i as usize], Feature::Bigram(..)))
+            .collect();
+        order.par_sort_unstable_by(|&a, &b| {
+            let (fa, fb) = (&features[a as usize], &features[b as usize]);
+            rank(fa).cmp(&rank(fb)).then_with(|| match (fa, fb) {
+                (Feature::Term(x), Feature::Term(y)) | (Feature::Entity(x), Feature::Entity(y)) => {
+                    x.cmp(y)
+                }
+                (Feature::Number(l1, h1, u1), Feature::Number(l2, h2, u2)) => {
+                    (l1, h1, u1).cmp(&(l2, h2, u2))
+                }
+                _ => std::cmp::Ordering::Equal,
+            })
+        });
+        let mut new_id = vec![0u32; features.len()];
+        for (k, &old) in order.iter().enumerate() {
+            new_id[old as usize] = k as u32;
+        }
+        let mut bigrams: Vec<(u32, u32, u32)> = features
+            .iter()
+            .enumerate()
+            .filter_map(|(old, feature)| match *feature {
+                Feature::Bigram(a, b) => Some((new_id[a as usize], new_id[b as usize], old as u32)),
+                _ => None,
+            })
+            .collect();
+        bigrams.sort_unstable();
+        for (k, &(_, _, old)) in bigrams.iter().enumerate() {
+            new_id[old as usize] = (order.len() + k) as u32;
+        }
+        self.features = order
+            .iter()
+            .map(|&old| features[old as usize])
+            .chain(bigrams.iter().map(|&(a, b, _)| Feature::Bigram(a, b)))
+            .collect();
+        new_id
+    }
+
     /// The feature's key in a [`Background`]: stems, `@entity`, `stem stem` bigrams and
     /// `#low:high:unit` quantities.
     fn key(&self, feature: Feature<'_>) -> String {
@@ -281,18 +336,26 @@ struct Index {
     /// For each entity feature, its words folded like `name_key`, as ids (empty for other
     /// features): "Nasdaq" and "Nasdaq Composite Index" name one thing, once written short.
     name_words: Vec<Vec<u32>>,
+    /// Each document's place when the documents are ordered by path: ties between equally
+    /// strong pairs are broken by it, not by the order the documents were given in.
+    doc_rank: Vec<u32>,
 }
 
 impl Index {
     fn build(docs: &[Document], background: Option<&Background>) -> Index {
         let statements: Vec<StatementRef> = comparable(docs).collect();
-        // Ids are given in statement order, so they do not depend on the number of threads;
-        // within a statement terms come first, then entities, bigrams and quantities.
+        // Interning runs in statement order on one thread, and the ids are then renumbered by
+        // content, so they depend neither on the number of threads nor on the input order.
         let mut interner = Interner::default();
-        let raw: Vec<[Vec<u32>; 4]> = statements
+        let mut raw: Vec<[Vec<u32>; 4]> = statements
             .iter()
             .map(|&(d, s)| interner.statement(&docs[d].facts[s]))
             .collect();
+        let new_id = interner.renumber_by_content();
+        raw.par_iter_mut()
+            .flat_map_iter(|lists| lists.iter_mut())
+            .for_each(|ids| ids.iter_mut().for_each(|id| *id = new_id[*id as usize]));
+        drop(new_id);
         let mut forms: HashMap<&[Vec<u32>; 4], u32> = HashMap::default();
         let form: Vec<u32> = raw
             .iter()
@@ -384,12 +447,19 @@ impl Index {
                 _ => (u32::MAX, Vec::new()),
             })
             .unzip();
+        let mut by_path: Vec<usize> = (0..docs.len()).collect();
+        by_path.sort_by(|&a, &b| docs[a].ingested.path.cmp(&docs[b].ingested.path));
+        let mut doc_rank = vec![0u32; docs.len()];
+        for (rank, &d) in by_path.iter().enumerate() {
+            doc_rank[d] = rank as u32;
+        }
         Index {
             profiles,
             df,
             idf,
             name_key,
             name_words,
+            doc_rank,
         }
     }
 
@@ -685,10 +755,18 @@ fn cluster(index: &Index, best: Vec<Vec<(usize, f64)>>) -> Vec<Cluster> {
             })
         })
         .collect();
-    // Strongest first, then by statements. Scores are positive, so their bit patterns order
-    // like the numbers, and the pairs are distinct, so an unstable sort gives one order at
-    // any number of threads.
-    edges.par_sort_unstable_by_key(|&(i, j, score)| (std::cmp::Reverse(score.to_bits()), i, j));
+    // Strongest first, then by the statements' places in documents ordered by path, so that
+    // equally strong pairs join in an order that does not follow the input order. Scores are
+    // positive, so their bit patterns order like the numbers, and the pairs are distinct, so
+    // an unstable sort gives one order at any number of threads.
+    let place = |i: usize| {
+        let p = &profiles[i];
+        (u64::from(index.doc_rank[p.doc]) << 32) | p.sentence as u64
+    };
+    edges.par_sort_unstable_by_key(|&(i, j, score)| {
+        let (a, b) = (place(i), place(j));
+        (std::cmp::Reverse(score.to_bits()), a.min(b), a.max(b))
+    });
 
     let mut parent: Vec<usize> = (0..profiles.len()).collect();
     let mut docs: Vec<Vec<usize>> = profiles.iter().map(|p| vec![p.doc]).collect();

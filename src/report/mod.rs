@@ -260,56 +260,104 @@ fn count(claims: &[ClaimOut], v: Verdict) -> usize {
 
 /// Rows for the quantities of one claim: one row per unit (and period), values from every
 /// statement that gives one. A conflict is marked on the rows whose values disagree.
+///
+/// A row's unit, kind and label do not depend on the order the documents were given in: they
+/// are those most of its values share, worded from the value that comes first by document path
+/// and place in the document.
 fn number_rows(
     docs: &[Document],
     members: &[(usize, usize)],
     claim: &str,
     claim_conflict: bool,
 ) -> Vec<NumberRow> {
-    let mut rows: Vec<(NumberRow, Vec<&Quantity>)> = Vec::new();
+    // One row per measure: units that convert into each other ("miles", "km") share a row, so
+    // the conversion the judge made is visible side by side. `same_measure` compares kind
+    // family, base unit and period, so the rows do not depend on which value came first.
+    let mut groups: Vec<Vec<(usize, usize, &Quantity)>> = Vec::new();
     for &(d, s) in members {
         for q in &docs[d].facts[s].quantities {
             if q.kind == QuantityKind::Ordinal {
                 continue;
             }
-            let value = NumberValue {
-                doc: docs[d].id.clone(),
-                sentence: sentence_id(&docs[d], s),
-                text: q.text.clone(),
-                low: q.low,
-                high: q.high,
-                normalized: q.normalized.clone(),
-            };
-            // One row per measure: units that convert into each other ("miles", "km") share a
-            // row, so the conversion the judge made is visible side by side.
-            let slot = rows
+            match groups
                 .iter_mut()
-                .find(|(_, qs)| crate::judge::same_measure(qs[0], q));
-            match slot {
-                Some((row, qs)) => {
-                    row.values.push(value);
-                    qs.push(q);
-                }
-                None => rows.push((
-                    NumberRow {
-                        label: label(&docs[d], s, q),
-                        unit: q.unit.clone(),
-                        kind: q.kind,
-                        conflict: false,
-                        claim: claim.to_string(),
-                        values: vec![value],
-                    },
-                    vec![q],
-                )),
+                .find(|g| crate::judge::same_measure(g[0].2, q))
+            {
+                Some(group) => group.push((d, s, q)),
+                None => groups.push(vec![(d, s, q)]),
             }
         }
     }
-    rows.into_iter()
-        .map(|(mut row, qs)| {
+    groups
+        .into_iter()
+        .map(|group| {
+            let (d, s, shown) = representative(docs, &group);
+            let values: Vec<NumberValue> = group
+                .iter()
+                .map(|&(d, s, q)| NumberValue {
+                    doc: docs[d].id.clone(),
+                    sentence: sentence_id(&docs[d], s),
+                    text: q.text.clone(),
+                    low: q.low,
+                    high: q.high,
+                    normalized: q.normalized.clone(),
+                })
+                .collect();
+            let mut row = NumberRow {
+                label: label(&docs[d], s, shown),
+                unit: shown.unit.clone(),
+                kind: shown.kind,
+                conflict: false,
+                claim: claim.to_string(),
+                values,
+            };
+            let qs: Vec<&Quantity> = group.iter().map(|&(_, _, q)| q).collect();
             row.conflict = claim_conflict && values_disagree(&row, &qs);
             row
         })
         .collect()
+}
+
+/// The value a row is named after: of the (kind, unit) most of the row's values share, the one
+/// first by document path, then place in the document. Ties between (kind, unit) pairs go the
+/// same way, so input order never decides.
+fn representative<'a>(
+    docs: &[Document],
+    group: &[(usize, usize, &'a Quantity)],
+) -> (usize, usize, &'a Quantity) {
+    let place = |&(d, s, q): &(usize, usize, &Quantity)| {
+        (
+            docs[d].ingested.path.as_str(),
+            s,
+            q.start,
+            docs[d].sentences[s].text.as_str(),
+        )
+    };
+    // A row holds few distinct units, however many values: count them in a short list.
+    let mut shares: Vec<(QuantityKind, &str, usize)> = Vec::new();
+    for (_, _, q) in group {
+        match shares
+            .iter_mut()
+            .find(|(kind, unit, _)| *kind == q.kind && *unit == q.unit)
+        {
+            Some(share) => share.2 += 1,
+            None => shares.push((q.kind, &q.unit, 1)),
+        }
+    }
+    let share = |q: &Quantity| {
+        shares
+            .iter()
+            .find(|(kind, unit, _)| *kind == q.kind && *unit == q.unit)
+            .map_or(0, |share| share.2)
+    };
+    let mut best = group[0];
+    for &entry in &group[1..] {
+        let by_share = share(entry.2).cmp(&share(best.2));
+        if by_share.then_with(|| place(&best).cmp(&place(&entry))) == std::cmp::Ordering::Greater {
+            best = entry;
+        }
+    }
+    best
 }
 
 /// Whether the row holds a value from one statement that no value of another statement in
