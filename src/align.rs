@@ -744,28 +744,40 @@ fn entity_overlap(index: &Index, a: &[u32], b: &[u32]) -> f64 {
 /// into one claim.
 fn cluster(index: &Index, best: Vec<Vec<(usize, f64)>>) -> Vec<Cluster> {
     let profiles = &index.profiles;
-    let mut edges: Vec<(usize, usize, f64)> = best
+    // Each statement's place in documents ordered by path: equally strong pairs join in that
+    // order, which does not follow the input order.
+    let mut by_place: Vec<u32> = (0..profiles.len() as u32).collect();
+    by_place.par_sort_unstable_by_key(|&i| {
+        let p = &profiles[i as usize];
+        (index.doc_rank[p.doc], p.sentence)
+    });
+    let mut place = vec![0u32; profiles.len()];
+    for (rank, &i) in by_place.iter().enumerate() {
+        place[i as usize] = rank as u32;
+    }
+    // One packed word per edge: strongest first (scores are positive, so their inverted bit
+    // patterns order like the numbers, reversed), then by the two statements' places. The
+    // pairs are distinct, so an unstable sort gives one order at any number of threads.
+    let mut edges: Vec<u128> = best
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, partners)| {
-            let best = &best;
+            let (best, place) = (&best, &place);
             partners.iter().filter_map(move |&(j, score)| {
                 let mutual = i < j && score >= MIN_SCORE && best[j].iter().any(|&(k, _)| k == i);
-                mutual.then_some((i, j, score))
+                mutual.then(|| {
+                    let (a, b) = (place[i].min(place[j]), place[i].max(place[j]));
+                    (u128::from(!score.to_bits()) << 64) | (u128::from(a) << 32) | u128::from(b)
+                })
             })
         })
         .collect();
-    // Strongest first, then by the statements' places in documents ordered by path, so that
-    // equally strong pairs join in an order that does not follow the input order. Scores are
-    // positive, so their bit patterns order like the numbers, and the pairs are distinct, so
-    // an unstable sort gives one order at any number of threads.
-    let place = |i: usize| {
-        let p = &profiles[i];
-        (u64::from(index.doc_rank[p.doc]) << 32) | p.sentence as u64
-    };
-    edges.par_sort_unstable_by_key(|&(i, j, score)| {
-        let (a, b) = (place(i), place(j));
-        (std::cmp::Reverse(score.to_bits()), a.min(b), a.max(b))
+    edges.par_sort_unstable();
+    drop(place);
+    let edges = edges.into_iter().map(|key| {
+        let statement = |shift: u32| by_place[((key >> shift) as u32) as usize] as usize;
+        let (a, b) = (statement(32), statement(0));
+        (a.min(b), a.max(b), f64::from_bits(!((key >> 64) as u64)))
     });
 
     let mut parent: Vec<usize> = (0..profiles.len()).collect();
