@@ -572,6 +572,8 @@ struct Scratch {
     touched: Vec<u32>,
     /// Slot of each document in the result for the statement being scored, stamped with it.
     slot_of_doc: Vec<(u32, usize)>,
+    /// The best candidates found so far, worst on top.
+    best: std::collections::BinaryHeap<(u64, u32)>,
 }
 
 impl Scratch {
@@ -580,6 +582,7 @@ impl Scratch {
             mass: vec![0.0; statements],
             touched: Vec::new(),
             slot_of_doc: vec![(u32::MAX, 0); docs],
+            best: std::collections::BinaryHeap::with_capacity(SCORED_CANDIDATES),
         }
     }
 }
@@ -640,16 +643,27 @@ fn partners_of(
             | (distance.min(u64::from(u32::MAX >> 1)) << 1)
             | u64::from(j as usize > i)
     };
-    let mut ranked: Vec<(u64, u32)> = scratch
-        .touched
-        .drain(..)
-        .map(|j| (key(std::mem::take(&mut scratch.mass[j as usize]), j), j))
-        .collect();
-    if ranked.len() > SCORED_CANDIDATES {
-        ranked.select_nth_unstable(SCORED_CANDIDATES - 1);
-        ranked.truncate(SCORED_CANDIDATES);
+    // The keys are distinct, so the best few are one set however they are found: a max-heap
+    // of the best so far, which most touched statements fall short of at one comparison
+    // (collecting and partitioning every touched statement cost more than the scoring).
+    let Scratch {
+        mass,
+        touched,
+        best,
+        ..
+    } = scratch;
+    best.clear();
+    for j in touched.drain(..) {
+        let entry = (key(std::mem::take(&mut mass[j as usize]), j), j);
+        if best.len() < SCORED_CANDIDATES {
+            best.push(entry);
+        } else if let Some(mut worst) = best.peek_mut() {
+            if entry < *worst {
+                *worst = entry;
+            }
+        }
     }
-    let mut candidates: Vec<usize> = ranked.into_iter().map(|(_, j)| j as usize).collect();
+    let mut candidates: Vec<usize> = best.drain().map(|(_, j)| j as usize).collect();
     candidates.sort_unstable();
     let stamp = i as u32;
     let mut per_doc: Vec<(usize, f64)> = Vec::new();
