@@ -129,22 +129,32 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
-                _ => {}
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                line_starts.push(i + 1);
             }
-            i += 1;
         }
+        // A checkpoint at the first character starting at or after every CHECKPOINT bytes
+        // past the previous one. Characters are counted as the bytes that start one (all but
+        // UTF-8 continuation bytes), which the compiler turns into wide loads.
         let mut checkpoints = vec![(0, 0)];
+        let (mut at, mut chars) = (0, 0);
         let mut next = CHECKPOINT;
-        for (chars, (i, _)) in text.char_indices().enumerate() {
-            if i >= next {
-                checkpoints.push((i, chars));
-                next = i + CHECKPOINT;
+        while next < bytes.len() {
+            let mut boundary = next;
+            while !text.is_char_boundary(boundary) {
+                boundary += 1;
             }
+            if boundary >= bytes.len() {
+                break;
+            }
+            chars += bytes[at..boundary]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count();
+            checkpoints.push((boundary, chars));
+            at = boundary;
+            next = boundary + CHECKPOINT;
         }
         LineIndex {
             line_starts,
@@ -176,6 +186,26 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_count_characters_across_checkpoints() {
+        // Two- to four-byte characters straddle the checkpoint spacing, and every kind of line
+        // end occurs: each position must equal the one found by walking the characters.
+        let unit = "ab\u{e9}c\r\nd\u{20ac}\re\u{1F600}f\ng";
+        let text = unit.repeat(CHECKPOINT / unit.len() * 3 + 7);
+        let index = LineIndex::new(&text);
+        let (mut line, mut column) = (1, 1);
+        let mut chars = text.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            assert_eq!(index.position(&text, offset), (line, column), "at {offset}");
+            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+            if (c == '\n' || c == '\r') && !crlf {
+                (line, column) = (line + 1, 1);
+            } else {
+                column += 1;
+            }
+        }
+    }
 
     #[test]
     fn compose_crosses_anchors_of_both_maps() {
