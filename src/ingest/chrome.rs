@@ -136,8 +136,19 @@ static RULE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         })
         .collect()
 });
-static LONGEST_RULE: LazyLock<usize> =
-    LazyLock::new(|| RULES.iter().map(|r| r.max_words).max().unwrap_or(0));
+const LONGEST_RULE: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < RULES.len() {
+        if RULES[k].max_words > longest {
+            longest = RULES[k].max_words;
+        }
+        k += 1;
+    }
+    longest
+};
+/// A byline is a short line: a name, perhaps a role and an outlet.
+const BYLINE_MAX_WORDS: usize = 15;
 static LABEL_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(LABELS).expect("label pattern is valid"));
 static BYLINE_RE: LazyLock<Regex> =
@@ -238,13 +249,18 @@ pub(crate) enum LineClass {
 
 /// Classifies one trimmed line (or a whole short paragraph).
 pub(crate) fn classify(line: &str) -> LineClass {
-    let words = line.split_whitespace().count();
+    // Words are only compared with the rules' limits and the byline's, so counting stops past
+    // the largest: a paragraph is not walked to its end.
+    let words = line
+        .split_whitespace()
+        .take(LONGEST_RULE.max(BYLINE_MAX_WORDS) + 1)
+        .count();
     if let Some(name) = byline(line, words) {
         return LineClass::Byline(name);
     }
     // No rule accepts a line this long, and running the set over long paragraphs dominated
     // the cost of reading plain text.
-    if words > *LONGEST_RULE {
+    if words > LONGEST_RULE {
         return label(line);
     }
     if let Some(rule) = RULES
@@ -281,7 +297,7 @@ pub(crate) fn breadcrumb_tail(line: &str) -> Option<&str> {
 
 /// The person named by a byline line, without lead-in, role or outlet.
 fn byline(line: &str, words: usize) -> Option<String> {
-    if words > 15 || line.len() > 200 {
+    if words > BYLINE_MAX_WORDS || line.len() > 200 {
         return None;
     }
     let rest = BYLINE_RE.captures(line)?.get(1)?.as_str();

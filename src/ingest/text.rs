@@ -297,9 +297,12 @@ fn ends_sentence(line: &str) -> bool {
 
 /// Whether a line reads as a heading: short, capitalised, not ending like a sentence.
 pub(crate) fn is_heading(line: &str) -> bool {
-    let chars = line.chars().count();
-    let words = line.split_whitespace().count();
-    if !(2..=150).contains(&chars) || words > 20 || list_marker(line).is_some() {
+    if !(2..=150).contains(&line.chars().count()) {
+        return false;
+    }
+    // Only "more than 20" and "at most 10" matter below.
+    let words = line.split_whitespace().take(21).count();
+    if words > 20 || list_marker(line).is_some() {
         return false;
     }
     let first = line
@@ -339,6 +342,15 @@ fn title_case(line: &str) -> bool {
 
 /// Lines that repeat the title may differ in case, spacing or by being cut short.
 pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        same_ascii_text(a, b)
+    } else {
+        same_normalised_text(a, b)
+    }
+}
+
+/// [`same_text`] by building each side's normalised form.
+fn same_normalised_text(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         s.trim_end_matches(['…', '.'])
             .split_whitespace()
@@ -350,6 +362,32 @@ pub(crate) fn same_text(a: &str, b: &str) -> bool {
     let truncated = a.trim_end().ends_with(['…', '.']);
     let (a, b) = (norm(a), norm(b));
     !a.is_empty() && (a == b || (truncated && a.len() >= 20 && b.starts_with(&a)))
+}
+
+/// [`same_text`] for ASCII text, without building the normalised strings: this runs for
+/// every line of a document once a title is known, and the two streams of words part within a
+/// few characters on nearly every line.
+fn same_ascii_text(a: &str, b: &str) -> bool {
+    fn words(s: &str) -> impl Iterator<Item = u8> + '_ {
+        let mut words = s.trim_end_matches('.').split_whitespace();
+        let first = words.next();
+        first
+            .into_iter()
+            .flat_map(str::bytes)
+            .chain(words.flat_map(|w| std::iter::once(b' ').chain(w.bytes())))
+            .map(|c| c.to_ascii_lowercase())
+    }
+    let truncated = a.trim_end().ends_with('.');
+    let (mut left, mut right) = (words(a), words(b));
+    let mut length = 0;
+    loop {
+        match (left.next(), right.next()) {
+            (Some(x), Some(y)) if x == y => length += 1,
+            (Some(_), _) => return false,
+            (None, None) => return length > 0,
+            (None, Some(_)) => return truncated && length >= 20,
+        }
+    }
 }
 
 /// The date part of a "Published …" line.
@@ -384,6 +422,42 @@ fn date_of(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_title_comparison_agrees_with_the_normalised_one() {
+        let titles = [
+            "Talks resume after the summit in Hanoi",
+            "Talks resume after the summit...",
+            "Talks resume after.",
+            "Talks  Resume\tafter the SUMMIT in Hanoi.",
+            "",
+            ".",
+            "Short.",
+        ];
+        let lines = [
+            "Talks resume after the summit in Hanoi",
+            "talks resume after the summit in hanoi.",
+            "Talks resume after the summit in Hanoi, officials said.",
+            "Talks resume after the summit",
+            "Talks resume after",
+            "Talks\x0bresume after the summit in Hanoi",
+            "Short",
+            "",
+        ];
+        for a in titles {
+            for b in lines {
+                assert_eq!(
+                    same_ascii_text(a, b),
+                    same_normalised_text(a, b),
+                    "{a:?} / {b:?}"
+                );
+            }
+        }
+        assert!(
+            same_ascii_text(titles[1], lines[2]),
+            "a shortened title matches by prefix"
+        );
+    }
 
     fn kinds(p: &Parsed) -> Vec<(BlockKind, &str)> {
         p.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
