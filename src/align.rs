@@ -713,8 +713,7 @@ fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {
         if p.is_empty() || q.is_empty() {
             return 0.0;
         }
-        let common = p.iter().filter(|id| q.binary_search(id).is_ok()).count();
-        2.0 * common as f64 / (p.len() + q.len()) as f64
+        2.0 * common_count(p, q) as f64 / (p.len() + q.len()) as f64
     };
     let numbers = dice(&a.numbers, &b.numbers);
     Signals {
@@ -733,6 +732,19 @@ fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {
 /// hyphens or dots ("Kim Jong-un" / "Kim Jong Un" when no alias covers them) count as one,
 /// and so does a name and a longer form that starts with it ("Nasdaq" / "Nasdaq Composite
 /// Index": one source capitalises the rest of the name, the other does not).
+/// How many ids two sorted lists of distinct ids share: one merge, branch-free like the
+/// feature merge of [`signals`].
+fn common_count(p: &[u32], q: &[u32]) -> usize {
+    let (mut x, mut y, mut common) = (0, 0, 0);
+    while x < p.len() && y < q.len() {
+        let (a, b) = (p[x], q[y]);
+        common += usize::from(a == b);
+        x += usize::from(a <= b);
+        y += usize::from(b <= a);
+    }
+    common
+}
+
 fn entity_overlap(index: &Index, a: &[u32], b: &[u32]) -> f64 {
     let total: f64 = a.iter().chain(b).map(|&id| index.idf[id as usize]).sum();
     if total == 0.0 {
