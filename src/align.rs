@@ -105,6 +105,9 @@ fn posting_cap(statements: usize) -> usize {
     (statements / 10).clamp(64, MAX_POSTING)
 }
 
+/// Statements interned together on one core before the chunks' features are merged.
+const INTERN_CHUNK: usize = 4096;
+
 /// Ceiling of [`posting_cap`].
 const MAX_POSTING: usize = 512;
 
@@ -343,18 +346,58 @@ struct Index {
 
 impl Index {
     fn build(docs: &[Document], background: Option<&Background>) -> Index {
+        Self::build_in_chunks(docs, background, INTERN_CHUNK)
+    }
+
+    /// [`Index::build`], interning `chunk` statements at a time.
+    fn build_in_chunks(docs: &[Document], background: Option<&Background>, chunk: usize) -> Index {
         let statements: Vec<StatementRef> = comparable(docs).collect();
-        // Interning runs in statement order on one thread, and the ids are then renumbered by
-        // content, so they depend neither on the number of threads nor on the input order.
+        // Ids are renumbered by content once every feature is known, so they depend neither
+        // on how the statements were split for interning nor on the input order.
+        // Chunks of statements are interned on every core, each into its own interner; their
+        // distinct features, far fewer than their occurrences, are then merged into one.
+        let chunks: Vec<(Interner<'_>, Vec<[Vec<u32>; 4]>)> = statements
+            .par_chunks(chunk.max(1))
+            .map(|statements| {
+                let mut local = Interner::default();
+                let raw = statements
+                    .iter()
+                    .map(|&(d, s)| local.statement(&docs[d].facts[s]))
+                    .collect();
+                (local, raw)
+            })
+            .collect();
         let mut interner = Interner::default();
-        let mut raw: Vec<[Vec<u32>; 4]> = statements
+        let to_merged: Vec<Vec<u32>> = chunks
             .iter()
-            .map(|&(d, s)| interner.statement(&docs[d].facts[s]))
+            .map(|(local, _)| {
+                let mut map: Vec<u32> = Vec::with_capacity(local.features.len());
+                for &feature in &local.features {
+                    // A statement's terms are interned before its bigrams, so a bigram's
+                    // terms are already mapped.
+                    let merged = match feature {
+                        Feature::Bigram(a, b) => Feature::Bigram(map[a as usize], map[b as usize]),
+                        other => other,
+                    };
+                    map.push(interner.id(merged));
+                }
+                map
+            })
             .collect();
         let new_id = interner.renumber_by_content();
-        raw.par_iter_mut()
-            .flat_map_iter(|lists| lists.iter_mut())
-            .for_each(|ids| ids.iter_mut().for_each(|id| *id = new_id[*id as usize]));
+        let raw: Vec<[Vec<u32>; 4]> = chunks
+            .into_par_iter()
+            .zip(to_merged)
+            .flat_map_iter(|((local, mut raw), map)| {
+                drop(local);
+                for ids in raw.iter_mut().flatten() {
+                    for id in ids.iter_mut() {
+                        *id = new_id[map[*id as usize] as usize];
+                    }
+                }
+                raw
+            })
+            .collect();
         drop(new_id);
         let mut forms: HashMap<&[Vec<u32>; 4], u32> = HashMap::default();
         let form: Vec<u32> = raw
@@ -887,6 +930,33 @@ mod tests {
         let through_index = cluster(&index, best_partners(&index));
         assert_eq!(through_index.len(), 4);
         assert_eq!(align(&docs), through_index);
+    }
+
+    #[test]
+    fn interning_in_chunks_gives_the_ids_of_one_pass() {
+        let texts = [
+            "Some 12,000 troops were sent to the border in March. Rain fell on Hanoi.",
+            "Officials in Hanoi met. Some 10,000 troops were sent to the border in March.",
+            "The summit in Singapore was held in 2018. Rain fell.",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| document(&format!("d{}", k + 1), t))
+            .collect();
+        let whole = Index::build_in_chunks(&docs, None, usize::MAX);
+        for chunk in [1, 2, 3] {
+            let chunked = Index::build_in_chunks(&docs, None, chunk);
+            assert_eq!(chunked.df, whole.df, "chunk {chunk}");
+            assert_eq!(chunked.name_key, whole.name_key, "chunk {chunk}");
+            for (p, q) in chunked.profiles.iter().zip(&whole.profiles) {
+                assert_eq!(p.features, q.features, "chunk {chunk}");
+                assert_eq!(p.bigrams, q.bigrams, "chunk {chunk}");
+                assert_eq!(p.numbers, q.numbers, "chunk {chunk}");
+                assert_eq!(p.entities, q.entities, "chunk {chunk}");
+                assert_eq!(p.form, q.form, "chunk {chunk}");
+            }
+        }
     }
 
     #[test]
