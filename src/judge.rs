@@ -1302,15 +1302,19 @@ fn quantity_conflicts(a: &[Quantity], b: &[Quantity]) -> Vec<QuantityConflict> {
         if same_b.is_empty() {
             continue;
         }
-        let lonely_a: Vec<usize> = same_a
+        // Each pair is judged once; both sides' lonely values are read off the same answers.
+        let fits: Vec<bool> = same_a
             .iter()
-            .copied()
-            .filter(|&x| !same_b.iter().any(|&y| compatible(&a[x], &b[y])))
+            .flat_map(|&x| same_b.iter().map(move |&y| compatible(&a[x], &b[y])))
             .collect();
-        let lonely_b: Vec<usize> = same_b
-            .iter()
-            .copied()
-            .filter(|&y| !same_a.iter().any(|&x| compatible(&a[x], &b[y])))
+        let fit = |i: usize, j: usize| fits[i * same_b.len() + j];
+        let lonely_a: Vec<usize> = (0..same_a.len())
+            .filter(|&i| !(0..same_b.len()).any(|j| fit(i, j)))
+            .map(|i| same_a[i])
+            .collect();
+        let lonely_b: Vec<usize> = (0..same_b.len())
+            .filter(|&j| !(0..same_a.len()).any(|i| fit(i, j)))
+            .map(|j| same_b[j])
             .collect();
         if !lonely_a.is_empty() && !lonely_b.is_empty() {
             let (kind, key) = if family(qa) == 0 {
