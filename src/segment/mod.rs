@@ -9,6 +9,7 @@ pub mod split;
 
 use crate::ingest::{Block, BlockKind, Ingested, Positions};
 use crate::span::{Span, SpanMap};
+use rayon::prelude::*;
 use serde::Serialize;
 use split::LineBreaks;
 use std::ops::Range;
@@ -114,9 +115,7 @@ fn kind_of(text: &str) -> SentenceKind {
 
 /// Splits every block of `doc` into sentences, in reading order.
 pub fn segment(doc: &Ingested) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut positions = Positions::new(doc);
-    for block in &doc.blocks {
+    let sentences_of = |block: &Block| -> Vec<Sentence> {
         let whole = 0..block.text.len();
         match block.kind {
             // A heading or a chrome line is one item, whatever punctuation it holds.
@@ -127,34 +126,41 @@ pub fn segment(doc: &Ingested) -> Vec<Sentence> {
                     SentenceKind::Heading
                 };
                 let markup = render::Markup::find(&block.text);
-                push(
-                    doc,
-                    block,
-                    piece(&block.text, whole, &markup, Some(kind)),
-                    &mut positions,
-                    &mut out,
-                );
+                piece(&block.text, whole, &markup, Some(kind))
+                    .map(|p| place(doc, block, p))
+                    .into_iter()
+                    .collect()
             }
             BlockKind::Paragraph | BlockKind::ListItem => {
-                for p in pieces(&block.text, LineBreaks::Significant) {
-                    push(doc, block, Some(p), &mut positions, &mut out);
-                }
+                pieces(&block.text, LineBreaks::Significant)
+                    .into_iter()
+                    .map(|p| place(doc, block, p))
+                    .collect()
             }
         }
+    };
+    // Blocks are split independently; a long page (one document, thousands of blocks) is
+    // split on every core. Lines and columns are then counted in one pass, in order.
+    let per_block: Vec<Vec<Sentence>> = if doc.blocks.len() >= PARALLEL_BLOCKS {
+        doc.blocks.par_iter().map(sentences_of).collect()
+    } else {
+        doc.blocks.iter().map(sentences_of).collect()
+    };
+    let mut out = Vec::with_capacity(per_block.iter().map(Vec::len).sum());
+    let mut positions = Positions::new(doc);
+    for mut sentence in per_block.into_iter().flatten() {
+        (sentence.span.line, sentence.span.column) = positions.position(sentence.span.start);
+        out.push(sentence);
     }
     out
 }
 
-fn push(
-    doc: &Ingested,
-    block: &Block,
-    piece: Option<Piece>,
-    positions: &mut Positions<'_>,
-    out: &mut Vec<Sentence>,
-) {
-    let Some(piece) = piece else {
-        return;
-    };
+/// Blocks in a document from which they are split on every core.
+const PARALLEL_BLOCKS: usize = 256;
+
+/// A piece of `block` placed in the input file; its line and column are filled in by the
+/// caller, which counts them in reading order.
+fn place(doc: &Ingested, block: &Block, piece: Piece) -> Sentence {
     let Range {
         start: from,
         end: to,
@@ -165,18 +171,17 @@ fn push(
     let source = &doc.text;
     let start = floor_char(source, block.map.to_original(from));
     let end = ceil_char(source, block.map.to_original(to - 1) + 1).max(start);
-    let (line, column) = positions.position(start);
-    out.push(Sentence {
+    Sentence {
         text: piece.text,
         span: Span {
             start,
             end,
-            line,
-            column,
+            line: 0,
+            column: 0,
         },
         kind: piece.kind,
         map: block.map.compose(&piece.map),
-    });
+    }
 }
 
 fn floor_char(text: &str, offset: usize) -> usize {
@@ -193,4 +198,31 @@ fn ceil_char(text: &str, offset: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::InputFormat;
+
+    #[test]
+    fn a_long_page_split_on_every_core_keeps_its_lines_and_columns() {
+        // Enough blocks for the parallel path; each sentence's place is recounted by hand.
+        let text: String = (0..PARALLEL_BLOCKS + 40)
+            .map(|k| {
+                format!("Caf\u{e9} n\u{b0}{k} opened.  It sold {k} cups \u{2014} a record.\n\n")
+            })
+            .collect();
+        let doc = crate::ingest::ingest("page.txt", text.as_bytes(), InputFormat::Text)
+            .expect("plain text reads");
+        let sentences = segment(&doc);
+        assert_eq!(sentences.len(), 2 * (PARALLEL_BLOCKS + 40));
+        for s in &sentences {
+            let before = &text[..s.span.start];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            assert_eq!((s.span.line, s.span.column), (line, column), "{:?}", s.text);
+            assert_eq!(&text[s.span.start..s.span.end], s.text);
+        }
+    }
 }
