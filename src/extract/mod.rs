@@ -114,7 +114,36 @@ pub(crate) struct Token<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// All ASCII and no capital: the token is its own lowercase form (most words of running
+    /// text), told while tokenising so no later pass reads its bytes again.
+    pub lowercase: bool,
 }
+
+/// [`BYTE_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] bit: an ASCII capital or any byte of a non-ASCII character, so a word
+/// holding one is not its own lowercase form.
+const NOT_LOWER: u8 = 2;
+
+/// What the tokeniser needs to know of each byte, one table read instead of range tests.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            ALNUM
+        } else if c.is_ascii_uppercase() {
+            ALNUM | NOT_LOWER
+        } else if c >= 0x80 {
+            NOT_LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Splits text into words: letters and digits, keeping inner apostrophes, inner dots
 /// (`U.S.`, `2.5`) and inner hyphens out (so `U.S.-North Korea` yields both names).
@@ -132,7 +161,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let alnum = |at: usize| -> usize {
         match b.get(at) {
             None => 0,
-            Some(&c) if c.is_ascii() => usize::from(c.is_ascii_alphanumeric()),
+            Some(&c) if c.is_ascii() => usize::from(BYTE_CLASS[usize::from(c)] & ALNUM),
             Some(_) => wide_alnum(at),
         }
     };
@@ -141,7 +170,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     while i < b.len() {
         let c = b[i];
         let len = if c.is_ascii() {
-            usize::from(c.is_ascii_alphanumeric())
+            usize::from(BYTE_CLASS[usize::from(c)] & ALNUM)
         } else {
             wide_alnum(i)
         };
@@ -158,8 +187,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         let start = i;
         let mut end = i + len;
         let mut dotted = false;
+        // Non-ASCII lead bytes carry NOT_LOWER too, so one OR per character tells `lowercase`.
+        let mut class = BYTE_CLASS[usize::from(c)];
         loop {
-            while end < b.len() && b[end].is_ascii_alphanumeric() {
+            while let Some(&x) = b.get(end) {
+                let k = BYTE_CLASS[usize::from(x)];
+                if k & ALNUM == 0 {
+                    break;
+                }
+                class |= k;
                 end += 1;
             }
             let Some(&d) = b.get(end) else {
@@ -168,6 +204,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             if !d.is_ascii() {
                 let dl = wide_alnum(end);
                 if dl > 0 {
+                    class |= NOT_LOWER;
                     end += dl;
                     continue;
                 }
@@ -186,6 +223,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 break;
             }
             dotted |= d == b'.';
+            class |= BYTE_CLASS[usize::from(d)] | BYTE_CLASS[usize::from(b[end + joiner])];
             end += joiner + nl;
         }
         // Initials such as "U.S." keep their final dot.
@@ -196,6 +234,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             text: &text[start..end],
             start,
             end,
+            lowercase: class & NOT_LOWER == 0,
         });
         i = end;
     }
@@ -253,6 +292,15 @@ struct WordInfo {
     /// One of the words [`hedge_cue`] reads with its neighbours; any other word hedges only
     /// through `hedge`.
     hedge_context: bool,
+    /// In [`INDEX_NAME_WORDS`].
+    index_word: bool,
+    /// In [`SPEECH_VERBS`].
+    speech_verb: bool,
+    /// In [`SESSION_NOUNS`].
+    session_noun: bool,
+    /// One of the words [`trading_moment`] reads (its `MOMENT_WORDS`); four-digit clock
+    /// times are told by their digits.
+    moment: bool,
 }
 
 /// The words `negation_cue` treats by their context.
@@ -270,6 +318,16 @@ const HEDGE_CONTEXT: &[&str] = &[
     "suspected",
     "understood",
 ];
+
+/// A word's cell in `Extractor::word_shapes` (its first and last byte, six bits of each) and
+/// its length bit there (lengths from 31 on share one); `None` for the empty word.
+#[inline]
+fn word_shape(word: &str) -> Option<(usize, u32)> {
+    let b = word.as_bytes();
+    let (first, last) = (*b.first()?, *b.last()?);
+    let cell = usize::from(first & 63) << 6 | usize::from(last & 63);
+    Some((cell, 1 << b.len().min(31)))
+}
 
 fn strip_possessive(word: &str) -> &str {
     // Every possessive ending ends in 's' or in the last byte of '’' (E2 80 99).
@@ -292,6 +350,9 @@ pub struct Extractor {
     non_entity: HashSet<&'static str>,
     /// Every word of the lexicon's word lists, with what the lists say of it.
     words: HashMap<&'static str, WordInfo>,
+    /// The lengths of those words by their first and last byte (see [`word_shape`]): a word
+    /// whose length is missing from its cell is in no list, told without hashing it.
+    word_shapes: Box<[u32]>,
     /// Surface form (tokens joined by one space) → canonical name.
     aliases: HashMap<String, String>,
     /// First word of every alias key.
@@ -372,6 +433,24 @@ impl Extractor {
         for &w in HEDGE_CONTEXT {
             words.entry(w).or_default().hedge_context = true;
         }
+        for &w in INDEX_NAME_WORDS {
+            words.entry(w).or_default().index_word = true;
+        }
+        for &w in SPEECH_VERBS {
+            words.entry(w).or_default().speech_verb = true;
+        }
+        for &w in SESSION_NOUNS {
+            words.entry(w).or_default().session_noun = true;
+        }
+        for &w in MOMENT_WORDS {
+            words.entry(w).or_default().moment = true;
+        }
+        let mut word_shapes = vec![0u32; 1 << 12].into_boxed_slice();
+        for w in words.keys() {
+            if let Some((cell, bit)) = word_shape(w) {
+                word_shapes[cell] |= bit;
+            }
+        }
         let longest_alias = aliases
             .keys()
             .map(|k| k.split(' ').count())
@@ -385,6 +464,7 @@ impl Extractor {
                 .copied()
                 .collect(),
             words,
+            word_shapes,
             aliases,
             alias_starts,
             alias_first_bytes,
@@ -479,7 +559,13 @@ impl Extractor {
         // rest borrow the sentence.
         arena.clear();
         at.clear();
-        at.extend(tokens.iter().map(|t| lowercase_into(t.text, arena)));
+        at.extend(tokens.iter().map(|t| {
+            if t.lowercase {
+                None
+            } else {
+                lowercase_into(t.text, arena)
+            }
+        }));
         let arena = &*arena;
         let lower: Vec<&str> = tokens
             .iter()
@@ -499,7 +585,8 @@ impl Extractor {
         for (k, &word) in lower.iter().enumerate() {
             // "Nasdaq Composite Index" and "Nasdaq composite index": the words that say what
             // kind of index a name is are words either way, capitalised or not.
-            let index_word = INDEX_NAME_WORDS.contains(&word);
+            // The lists a token is checked against are read off its `info`, looked up once.
+            let index_word = info[k].index_word;
             if (in_entity[k] && !index_word)
                 || instrument_code(text, tokens[k].start, tokens[k].end)
                 || word
@@ -573,11 +660,11 @@ impl Extractor {
             let after =
                 Some(tokens.partition_point(|t| t.start < *e)).filter(|&k| k < tokens.len());
             let word = |k: Option<usize>| k.map(|k| lower[k]).unwrap_or("");
+            let speech = |k: Option<usize>| k.is_some_and(|k| info[k].speech_verb);
             let described = matches!(word(before), "the" | "a" | "an");
             // "Ruiz said", "said Ruiz"; but "told Ruiz" names the listener.
-            let speaking = SPEECH_VERBS.contains(&word(after))
-                || (SPEECH_VERBS.contains(&word(before))
-                    && !matches!(word(before), "told" | "tells"));
+            let speaking =
+                speech(after) || (speech(before) && !matches!(word(before), "told" | "tells"));
             if speaking && !described {
                 speakers.push(name.clone());
             }
@@ -648,14 +735,14 @@ impl Extractor {
             else {
                 continue;
             };
-            let reported = lower[k.saturating_sub(REPORT_DATE_REACH)..k]
+            let reported = info[k.saturating_sub(REPORT_DATE_REACH)..k]
                 .iter()
-                .any(|w| SPEECH_VERBS.contains(w));
+                .any(|i| i.speech_verb);
             if is_capitalised(token.text) && !reported && !weekdays.iter().any(|w| w == day) {
                 weekdays.push(day.to_string());
             }
         }
-        let moment = trading_moment(&lower);
+        let moment = trading_moment(&lower, info);
         let facts = Facts {
             quantities,
             entities,
@@ -747,7 +834,18 @@ impl Extractor {
         out
     }
 
+    #[inline]
     fn word_info(&self, word: &str) -> WordInfo {
+        if let Some((cell, bit)) = word_shape(word) {
+            if self.word_shapes[cell] & bit == 0 {
+                return WordInfo::default();
+            }
+        }
+        self.word_info_lookup(word)
+    }
+
+    #[inline(never)]
+    fn word_info_lookup(&self, word: &str) -> WordInfo {
         self.words.get(word).copied().unwrap_or_default()
     }
 
@@ -912,7 +1010,19 @@ fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
 /// Whether `text[start..end]` is a wire service's instrument code set after the name it
 /// codes (".IXIC" after "Nasdaq Composite Index", "JPY=" after "yen"): it names nothing the
 /// name has not, and only some sources print it.
+#[inline]
 fn instrument_code(text: &str, start: usize, end: usize) -> bool {
+    // Nearly every word fails on its length or first byte; only the rest pay for a call.
+    (2..=6).contains(&end.wrapping_sub(start))
+        && text
+            .as_bytes()
+            .get(start)
+            .is_some_and(u8::is_ascii_uppercase)
+        && instrument_code_full(text, start, end)
+}
+
+#[inline(never)]
+fn instrument_code_full(text: &str, start: usize, end: usize) -> bool {
     let Some(word) = text.get(start..end) else {
         return false;
     };
@@ -938,8 +1048,7 @@ const INDEX_NAME_WORDS: &[&str] = &["composite", "industrial", "industrials", "i
 
 /// The first moment of a trading day the words name. Only phrases that time a market
 /// reading count: "morning" alone could date anything, "morning trading" times a price.
-fn trading_moment(lower: &[&str]) -> Option<Moment> {
-    const SESSION_NOUNS: &[&str] = &["trading", "trade", "deals", "dealings", "session"];
+fn trading_moment(lower: &[&str], info: &[WordInfo]) -> Option<Moment> {
     const ZONES: &[&str] = &["gmt", "utc", "et", "est", "edt", "bst", "cet", "jst"];
     let direction = |w: Option<&&str>| {
         w.is_some_and(|w| {
@@ -950,8 +1059,13 @@ fn trading_moment(lower: &[&str]) -> Option<Moment> {
         })
     };
     for (k, &word) in lower.iter().enumerate() {
+        // Only the listed words and four-character clock times can name a moment; one flag
+        // and a length test pass over every other word.
+        if !info[k].moment && word.len() != 4 {
+            continue;
+        }
         let next = lower.get(k + 1);
-        let session_follows = next.is_some_and(|w| SESSION_NOUNS.contains(w));
+        let session_follows = info.get(k + 1).is_some_and(|i| i.session_noun);
         let moment = match word {
             "midday" | "noon" | "lunchtime" => Some(Moment::Midday),
             "midafternoon" | "mid-afternoon" => Some(Moment::Afternoon),
@@ -984,6 +1098,32 @@ fn trading_moment(lower: &[&str]) -> Option<Moment> {
     }
     None
 }
+
+/// The nouns after which "morning", "afternoon", "early" and "opening" time a market reading.
+const SESSION_NOUNS: &[&str] = &["trading", "trade", "deals", "dealings", "session"];
+
+/// Every word `trading_moment` matches on (besides clock times).
+const MOMENT_WORDS: &[&str] = &[
+    "midday",
+    "noon",
+    "lunchtime",
+    "midafternoon",
+    "mid-afternoon",
+    "afternoon",
+    "morning",
+    "midmorning",
+    "mid-morning",
+    "early",
+    "opening",
+    "closing",
+    "opened",
+    "closed",
+    "ended",
+    "finished",
+    "settled",
+    "close",
+    "open",
+];
 
 /// Whether a figure starts at token `k`, perhaps after one word of approximation ("up
 /// around 18 points").
