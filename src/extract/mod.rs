@@ -341,7 +341,11 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // ASCII, nearly every word, is told by its first byte without decoding a character.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Extracts the facts of every sentence of one document.
@@ -773,11 +777,17 @@ impl Extractor {
         mid_caps: &HashSet<&str>,
     ) -> Vec<(String, usize, usize)> {
         let mut out = Vec::new();
+        // The lookup key of an alias window, built in one buffer for the whole sentence.
+        let mut key = String::new();
         let mut i = 0;
         while i < tokens.len() {
             // Longest alias first, so "North Korean" wins over "North".
-            if let Some((canonical, n)) = self.alias_at(text, tokens, i) {
-                out.push((canonical, tokens[i].start, tokens[i + n - 1].end));
+            if let Some((canonical, n)) = self.alias_at(text, tokens, i, &mut key) {
+                out.push((
+                    canonical.to_string(),
+                    tokens[i].start,
+                    tokens[i + n - 1].end,
+                ));
                 i += n;
                 continue;
             }
@@ -802,7 +812,7 @@ impl Extractor {
             while joined(j) {
                 // A known name ends this one ("Chairman Kim"), unless the name goes on after
                 // it: "Mitsubishi Tokyo Financial" is a bank, not Japan between two names.
-                if let Some((_, n)) = self.alias_at(text, tokens, j) {
+                if let Some((_, n)) = self.alias_at(text, tokens, j, &mut key) {
                     if !joined(j + n) {
                         break;
                     }
@@ -851,7 +861,13 @@ impl Extractor {
 
     /// The alias starting at token `i`, if any, as (canonical name, tokens spanned).
     #[inline]
-    fn alias_at(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
+    fn alias_at(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        i: usize,
+        key: &mut String,
+    ) -> Option<(&str, usize)> {
         // Most words start no alias, and none does when no alias starts with the word's first
         // byte (stripping a possessive leaves the first byte alone): that test is inlined at
         // every call, the rest is not.
@@ -859,11 +875,17 @@ impl Extractor {
         if !self.alias_first_bytes[usize::from(*first)] {
             return None;
         }
-        self.alias_from(text, tokens, i)
+        self.alias_from(text, tokens, i, key)
     }
 
     #[inline(never)]
-    fn alias_from(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
+    fn alias_from(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        i: usize,
+        key: &mut String,
+    ) -> Option<(&str, usize)> {
         // One set lookup instead of building every window's key.
         let first = tokens[i].text;
         if !self.alias_starts.contains(first)
@@ -881,7 +903,7 @@ impl Extractor {
             {
                 continue;
             }
-            let mut key = String::new();
+            key.clear();
             for (k, t) in window.iter().enumerate() {
                 if k > 0 {
                     key.push(' ');
@@ -892,8 +914,8 @@ impl Extractor {
                     t.text
                 });
             }
-            if let Some(c) = self.aliases.get(&key) {
-                return Some((c.clone(), n));
+            if let Some(c) = self.aliases.get(key.as_str()) {
+                return Some((c, n));
             }
         }
         None
@@ -1356,7 +1378,14 @@ fn period_after(rest: &str) -> Option<String> {
         })
         .unwrap_or(window);
     let clause = &rest[..stop];
-    let words: Vec<Cow<'_, str>> = clause.split_whitespace().take(6).map(lowered).collect();
+    // At most six words: kept on the stack, not in a vector allocated per quantity.
+    let mut kept: [Cow<'_, str>; 6] = Default::default();
+    let mut n = 0;
+    for (slot, w) in kept.iter_mut().zip(clause.split_whitespace()) {
+        *slot = lowered(w);
+        n += 1;
+    }
+    let words = &kept[..n];
     let period = |w: &str| match w {
         "year" | "annum" => Some("year"),
         "month" => Some("month"),
@@ -1473,6 +1502,12 @@ pub fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `word` ends in "n't" or "n’t"; both end in 't', which one byte test checks first.
+#[inline]
+fn ends_in_nt(word: &str) -> bool {
+    word.as_bytes().last() == Some(&b't') && (word.ends_with("n't") || word.ends_with("n’t"))
+}
+
 /// The index of the token that negates the sentence, if any.
 fn negation_cue(
     text: &str,
@@ -1482,7 +1517,7 @@ fn negation_cue(
 ) -> Option<usize> {
     for (i, &word) in lower.iter().enumerate() {
         if !info[i].negation_context {
-            if info[i].negation || word.ends_with("n't") || word.ends_with("n’t") {
+            if info[i].negation || ends_in_nt(word) {
                 return Some(i);
             }
             continue;
@@ -1500,8 +1535,7 @@ fn negation_cue(
             continue;
         }
         if info[i].negation
-            || word.ends_with("n't")
-            || word.ends_with("n’t")
+            || ends_in_nt(word)
             || (word == "failed" && next == Some("to"))
             || (word == "no" && next == Some("longer"))
         {
