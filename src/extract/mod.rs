@@ -533,7 +533,7 @@ impl Extractor {
             q.start = sentence.map.to_original(q.start);
             q.end = sentence.map.to_original(q.end.saturating_sub(1)) + 1;
         }
-        let mut entities: Vec<String> = Vec::new();
+        let mut entities: Vec<String> = Vec::with_capacity(mentions.len());
         for (name, _, _) in mentions {
             if !entities.contains(name) {
                 entities.push(name.clone());
@@ -978,50 +978,56 @@ fn stem_cached(stemmer: &Stemmer, cache: &mut HashMap<Box<str>, Box<str>>, word:
 /// it ("Kim" → "Kim Jong Un"). When several fit, the one the document names most often wins,
 /// provided it is named at least twice as often as the next.
 fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
-    let mut counts: HashMap<String, usize> = HashMap::default();
-    for (name, _, _) in mentions.iter().flatten() {
-        if name.contains(' ') {
-            *counts.entry(name.clone()).or_default() += 1;
+    // Every short name's answer is worked out while the mentions are only read, with the
+    // names borrowed; only the names that resolve are copied, then written back.
+    let resolved: HashMap<String, String> = {
+        let mut counts: HashMap<&str, usize> = HashMap::default();
+        for (name, _, _) in mentions.iter().flatten() {
+            if name.contains(' ') {
+                *counts.entry(name.as_str()).or_default() += 1;
+            }
         }
-    }
-    // Long names by their first and by their last word, so each short name looks at the
-    // few names it could stand for; scanning every long name for every short mention made a
-    // long page quadratic.
-    let mut by_end: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
-    for (long, &n) in &counts {
-        let first = long.split(' ').next().unwrap_or(long);
-        let last = long.split(' ').next_back().unwrap_or(long);
-        by_end.entry(first).or_default().push((n, long));
-        if last != first {
-            by_end.entry(last).or_default().push((n, long));
+        // Long names by their first and by their last word, so each short name looks at the
+        // few names it could stand for; scanning every long name for every short mention
+        // made a long page quadratic.
+        let mut by_end: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
+        for (&long, &n) in &counts {
+            let first = long.split(' ').next().unwrap_or(long);
+            let last = long.split(' ').next_back().unwrap_or(long);
+            by_end.entry(first).or_default().push((n, long));
+            if last != first {
+                by_end.entry(last).or_default().push((n, long));
+            }
         }
-    }
-    let resolve = |short: &str| -> Option<String> {
-        let mut fits: Vec<(usize, &str)> = by_end.get(short).cloned().unwrap_or_default();
-        // Highest count first; ties broken by name so the choice never depends on hashing.
-        fits.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        match fits.as_slice() {
-            [] => None,
-            [(_, only)] => Some((*only).to_string()),
-            [(n, best), (m, _), ..] if *n >= 2 * *m => Some((*best).to_string()),
-            _ => None,
-        }
-    };
-    let mut resolved: HashMap<String, Option<String>> = HashMap::default();
-    for sentence in mentions.iter_mut() {
-        for (name, _, _) in sentence.iter_mut() {
-            if !name.contains(' ') {
-                let long = match resolved.get(name.as_str()) {
-                    Some(long) => long.clone(),
-                    None => {
-                        let long = resolve(name);
-                        resolved.insert(name.clone(), long.clone());
-                        long
-                    }
-                };
-                if let Some(long) = long {
-                    *name = long;
+        let resolve = |short: &str| -> Option<&str> {
+            let mut fits: Vec<(usize, &str)> = by_end.get(short).cloned().unwrap_or_default();
+            // Highest count first; ties broken by name so the choice never depends on hashing.
+            fits.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+            match fits.as_slice() {
+                [] => None,
+                [(_, only)] => Some(only),
+                [(n, best), (m, _), ..] if *n >= 2 * *m => Some(best),
+                _ => None,
+            }
+        };
+        let mut seen: HashSet<&str> = HashSet::default();
+        let mut resolved = HashMap::default();
+        for (name, _, _) in mentions.iter().flatten() {
+            if !name.contains(' ') && seen.insert(name.as_str()) {
+                if let Some(long) = resolve(name) {
+                    resolved.insert(name.clone(), long.to_string());
                 }
+            }
+        }
+        resolved
+    };
+    if resolved.is_empty() {
+        return;
+    }
+    for (name, _, _) in mentions.iter_mut().flatten() {
+        if !name.contains(' ') {
+            if let Some(long) = resolved.get(name.as_str()) {
+                name.clone_from(long);
             }
         }
     }
