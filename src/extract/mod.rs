@@ -1600,22 +1600,31 @@ fn hedge_cue(tokens: &[Token<'_>], lower: &[&str], info: &[WordInfo]) -> Option<
 /// inside the marks.
 fn quotes(text: &str) -> Vec<(usize, usize, Quote)> {
     let mut out = Vec::new();
-    // Most sentences quote nothing; each test is a memchr.
-    if !text.contains('"') && !text.contains('“') && !text.contains('”') {
+    // Most sentences quote nothing; each test is a memchr, and the curly marks are only
+    // looked for when their lead byte (E2) is there at all.
+    if !text.contains('"')
+        && (!text.as_bytes().contains(&0xE2) || (!text.contains('“') && !text.contains('”')))
+    {
         return Vec::new();
     }
     let mut open: Option<usize> = None;
     // The marks are found by their bytes: '"' is one byte, '“' and '”' are E2 80 9C and
     // E2 80 9D, and no other character's encoding contains either sequence.
     let b = text.as_bytes();
-    let marks = b.iter().enumerate().filter_map(|(i, &x)| match x {
-        b'"' => Some((i, '"')),
-        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
-            Some(0x9C) => Some((i, '“')),
-            Some(0x9D) => Some((i, '”')),
-            _ => None,
-        },
-        _ => None,
+    // Between marks only the two lead bytes are looked for, in one tight scan.
+    let mut at = 0;
+    let marks = std::iter::from_fn(|| {
+        while let Some(p) = b[at..].iter().position(|&x| x == b'"' || x == 0xE2) {
+            let i = at + p;
+            at = i + 1;
+            match (b[i], b.get(i + 1), b.get(i + 2)) {
+                (b'"', _, _) => return Some((i, '"')),
+                (_, Some(0x80), Some(0x9C)) => return Some((i, '“')),
+                (_, Some(0x80), Some(0x9D)) => return Some((i, '”')),
+                _ => {}
+            }
+        }
+        None
     });
     for (i, c) in marks {
         match (c, open) {
