@@ -686,7 +686,7 @@ impl Extractor {
         for (k, t) in tokens.iter().enumerate() {
             if inside_quotes(t.start, t.end) && term_at[k].is_none() && in_entity[k] {
                 let word = strip_possessive(lower[k]);
-                quote_terms.push(self.stemmer.stem(word).into_owned());
+                quote_terms.push(stem_cached(&self.stemmer, stems, word));
             }
         }
         // A name joined by a lowercase particle ("Dar es Salaam", "Osama bin Laden") is read
