@@ -602,9 +602,14 @@ impl<'a> Scanner<'a> {
                 sp = false;
                 continue;
             }
-            let ch = match text[i..].chars().next() {
-                Some(ch) => ch,
-                None => break,
+            // An ASCII byte is its own character: no slicing or decoding for most tokens.
+            let ch = if c.is_ascii() {
+                char::from(c)
+            } else {
+                match text[i..].chars().next() {
+                    Some(ch) => ch,
+                    None => break,
+                }
             };
             if is_word_char(ch) {
                 let s = i;
