@@ -501,8 +501,9 @@ impl Extractor {
                 self.entity_mentions(&s.text, &tokenised[k], &mid_caps)
             });
         resolve_short_names(&mut mentions);
-        each(parallel, sentences, |k, sentence: &Sentence| {
-            self.facts(sentence, &tokenised[k], &mentions[k])
+        // Each sentence's mentions are handed over, so their names move into the facts.
+        each_owned(parallel, mentions, |k, mentions| {
+            self.facts(&sentences[k], &tokenised[k], mentions)
         })
     }
 
@@ -510,7 +511,7 @@ impl Extractor {
         &self,
         sentence: &Sentence,
         tokens: &[Token<'_>],
-        mentions: &[(String, usize, usize)],
+        mentions: Vec<(String, usize, usize)>,
     ) -> Facts {
         let text = sentence.text.as_str();
         let mut quantities = repair_quantities(text, quantity::quantities(text));
@@ -534,7 +535,7 @@ impl Extractor {
             q.end = sentence.map.to_original(q.end.saturating_sub(1)) + 1;
         }
         let mut entities: Vec<String> = Vec::with_capacity(mentions.len());
-        for (name, _, _) in mentions {
+        for (name, _, _) in &mentions {
             if !entities.contains(name) {
                 entities.push(name.clone());
             }
@@ -552,7 +553,7 @@ impl Extractor {
         } = &mut scratch;
         in_entity.clear();
         in_entity.resize(tokens.len(), false);
-        for &(_, s, e) in mentions {
+        for &(_, s, e) in &mentions {
             let from = tokens.partition_point(|t| t.start < s);
             let to = tokens.partition_point(|t| t.end <= e);
             for flag in in_entity.iter_mut().take(to).skip(from) {
@@ -655,7 +656,7 @@ impl Extractor {
         let quoted = quotes(text);
         let outside_quotes = |s: usize, e: usize| !quoted.iter().any(|q| s < q.1 && e > q.0);
         let mut speakers: Vec<String> = Vec::new();
-        for (name, s, e) in mentions {
+        for (name, s, e) in &mentions {
             if !outside_quotes(*s, *e) || speakers.contains(name) {
                 continue;
             }
@@ -691,21 +692,22 @@ impl Extractor {
         }
         // A name joined by a lowercase particle ("Dar es Salaam", "Osama bin Laden") is read
         // as two mentions; for its slot it is one.
-        let mut joined: Vec<(String, usize, usize)> = Vec::new();
+        let mut joined: Vec<(String, usize, usize)> = Vec::with_capacity(mentions.len());
+        // The last use of the mentions: their names are moved, not copied.
         for (name, s, e) in mentions {
             if let Some(last) = joined.last_mut() {
-                let gap = text.get(last.2..*s).unwrap_or("");
+                let gap = text.get(last.2..s).unwrap_or("");
                 let particle = gap
                     .strip_prefix(' ')
                     .and_then(|g| g.strip_suffix(' '))
                     .is_some_and(|w| NAME_PARTICLES.contains(&w));
                 if particle {
                     last.0 = format!("{}{gap}{name}", last.0);
-                    last.2 = *e;
+                    last.2 = e;
                     continue;
                 }
             }
-            joined.push((name.clone(), *s, *e));
+            joined.push((name, s, e));
         }
         let entity_slots = joined
             .into_iter()
@@ -1458,6 +1460,30 @@ fn each<'a, T: Sync, R: Send>(
             .collect()
     } else {
         items.iter().enumerate().map(|(k, x)| f(k, x)).collect()
+    }
+}
+
+/// `f(index, item)` for every item, taking the items by value, in order; on the rayon pool
+/// when `parallel`.
+fn each_owned<T: Send, R: Send>(
+    parallel: bool,
+    items: Vec<T>,
+    f: impl Fn(usize, T) -> R + Sync,
+) -> Vec<R> {
+    if parallel {
+        use rayon::prelude::*;
+        items
+            .into_par_iter()
+            .with_min_len(CHUNK)
+            .enumerate()
+            .map(|(k, x)| f(k, x))
+            .collect()
+    } else {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(k, x)| f(k, x))
+            .collect()
     }
 }
 
