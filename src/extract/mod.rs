@@ -114,7 +114,36 @@ pub(crate) struct Token<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// All ASCII and no capital: the token is its own lowercase form (most words of running
+    /// text), told while tokenising so no later pass reads its bytes again.
+    pub lowercase: bool,
 }
+
+/// [`BYTE_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] bit: an ASCII capital or any byte of a non-ASCII character, so a word
+/// holding one is not its own lowercase form.
+const NOT_LOWER: u8 = 2;
+
+/// What the tokeniser needs to know of each byte, one table read instead of range tests.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            ALNUM
+        } else if c.is_ascii_uppercase() {
+            ALNUM | NOT_LOWER
+        } else if c >= 0x80 {
+            NOT_LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Splits text into words: letters and digits, keeping inner apostrophes, inner dots
 /// (`U.S.`, `2.5`) and inner hyphens out (so `U.S.-North Korea` yields both names).
@@ -132,7 +161,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let alnum = |at: usize| -> usize {
         match b.get(at) {
             None => 0,
-            Some(&c) if c.is_ascii() => usize::from(c.is_ascii_alphanumeric()),
+            Some(&c) if c.is_ascii() => usize::from(BYTE_CLASS[usize::from(c)] & ALNUM),
             Some(_) => wide_alnum(at),
         }
     };
@@ -141,7 +170,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     while i < b.len() {
         let c = b[i];
         let len = if c.is_ascii() {
-            usize::from(c.is_ascii_alphanumeric())
+            usize::from(BYTE_CLASS[usize::from(c)] & ALNUM)
         } else {
             wide_alnum(i)
         };
@@ -158,8 +187,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         let start = i;
         let mut end = i + len;
         let mut dotted = false;
+        // Non-ASCII lead bytes carry NOT_LOWER too, so one OR per character tells `lowercase`.
+        let mut class = BYTE_CLASS[usize::from(c)];
         loop {
-            while end < b.len() && b[end].is_ascii_alphanumeric() {
+            while let Some(&x) = b.get(end) {
+                let k = BYTE_CLASS[usize::from(x)];
+                if k & ALNUM == 0 {
+                    break;
+                }
+                class |= k;
                 end += 1;
             }
             let Some(&d) = b.get(end) else {
@@ -168,6 +204,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             if !d.is_ascii() {
                 let dl = wide_alnum(end);
                 if dl > 0 {
+                    class |= NOT_LOWER;
                     end += dl;
                     continue;
                 }
@@ -186,6 +223,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 break;
             }
             dotted |= d == b'.';
+            class |= BYTE_CLASS[usize::from(d)] | BYTE_CLASS[usize::from(b[end + joiner])];
             end += joiner + nl;
         }
         // Initials such as "U.S." keep their final dot.
@@ -196,6 +234,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             text: &text[start..end],
             start,
             end,
+            lowercase: class & NOT_LOWER == 0,
         });
         i = end;
     }
@@ -253,6 +292,15 @@ struct WordInfo {
     /// One of the words [`hedge_cue`] reads with its neighbours; any other word hedges only
     /// through `hedge`.
     hedge_context: bool,
+    /// In [`INDEX_NAME_WORDS`].
+    index_word: bool,
+    /// In [`SPEECH_VERBS`].
+    speech_verb: bool,
+    /// In [`SESSION_NOUNS`].
+    session_noun: bool,
+    /// One of the words [`trading_moment`] reads (its `MOMENT_WORDS`); four-digit clock
+    /// times are told by their digits.
+    moment: bool,
 }
 
 /// The words `negation_cue` treats by their context.
@@ -271,6 +319,16 @@ const HEDGE_CONTEXT: &[&str] = &[
     "understood",
 ];
 
+/// A word's cell in `Extractor::word_shapes` (its first and last byte, six bits of each) and
+/// its length bit there (lengths from 31 on share one); `None` for the empty word.
+#[inline]
+fn word_shape(word: &str) -> Option<(usize, u32)> {
+    let b = word.as_bytes();
+    let (first, last) = (*b.first()?, *b.last()?);
+    let cell = usize::from(first & 63) << 6 | usize::from(last & 63);
+    Some((cell, 1 << b.len().min(31)))
+}
+
 fn strip_possessive(word: &str) -> &str {
     // Every possessive ending ends in 's' or in the last byte of '’' (E2 80 99).
     if !matches!(word.as_bytes().last(), Some(b's' | 0x99)) {
@@ -283,7 +341,11 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // ASCII, nearly every word, is told by its first byte without decoding a character.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Extracts the facts of every sentence of one document.
@@ -292,6 +354,9 @@ pub struct Extractor {
     non_entity: HashSet<&'static str>,
     /// Every word of the lexicon's word lists, with what the lists say of it.
     words: HashMap<&'static str, WordInfo>,
+    /// The lengths of those words by their first and last byte (see [`word_shape`]): a word
+    /// whose length is missing from its cell is in no list, told without hashing it.
+    word_shapes: Box<[u32]>,
     /// Surface form (tokens joined by one space) → canonical name.
     aliases: HashMap<String, String>,
     /// First word of every alias key.
@@ -372,6 +437,24 @@ impl Extractor {
         for &w in HEDGE_CONTEXT {
             words.entry(w).or_default().hedge_context = true;
         }
+        for &w in INDEX_NAME_WORDS {
+            words.entry(w).or_default().index_word = true;
+        }
+        for &w in SPEECH_VERBS {
+            words.entry(w).or_default().speech_verb = true;
+        }
+        for &w in SESSION_NOUNS {
+            words.entry(w).or_default().session_noun = true;
+        }
+        for &w in MOMENT_WORDS {
+            words.entry(w).or_default().moment = true;
+        }
+        let mut word_shapes = vec![0u32; 1 << 12].into_boxed_slice();
+        for w in words.keys() {
+            if let Some((cell, bit)) = word_shape(w) {
+                word_shapes[cell] |= bit;
+            }
+        }
         let longest_alias = aliases
             .keys()
             .map(|k| k.split(' ').count())
@@ -385,6 +468,7 @@ impl Extractor {
                 .copied()
                 .collect(),
             words,
+            word_shapes,
             aliases,
             alias_starts,
             alias_first_bytes,
@@ -417,8 +501,9 @@ impl Extractor {
                 self.entity_mentions(&s.text, &tokenised[k], &mid_caps)
             });
         resolve_short_names(&mut mentions);
-        each(parallel, sentences, |k, sentence: &Sentence| {
-            self.facts(sentence, &tokenised[k], &mentions[k])
+        // Each sentence's mentions are handed over, so their names move into the facts.
+        each_owned(parallel, mentions, |k, mentions| {
+            self.facts(&sentences[k], &tokenised[k], mentions)
         })
     }
 
@@ -426,7 +511,7 @@ impl Extractor {
         &self,
         sentence: &Sentence,
         tokens: &[Token<'_>],
-        mentions: &[(String, usize, usize)],
+        mentions: Vec<(String, usize, usize)>,
     ) -> Facts {
         let text = sentence.text.as_str();
         let mut quantities = repair_quantities(text, quantity::quantities(text));
@@ -449,8 +534,8 @@ impl Extractor {
             q.start = sentence.map.to_original(q.start);
             q.end = sentence.map.to_original(q.end.saturating_sub(1)) + 1;
         }
-        let mut entities: Vec<String> = Vec::new();
-        for (name, _, _) in mentions {
+        let mut entities: Vec<String> = Vec::with_capacity(mentions.len());
+        for (name, _, _) in &mentions {
             if !entities.contains(name) {
                 entities.push(name.clone());
             }
@@ -468,7 +553,7 @@ impl Extractor {
         } = &mut scratch;
         in_entity.clear();
         in_entity.resize(tokens.len(), false);
-        for &(_, s, e) in mentions {
+        for &(_, s, e) in &mentions {
             let from = tokens.partition_point(|t| t.start < s);
             let to = tokens.partition_point(|t| t.end <= e);
             for flag in in_entity.iter_mut().take(to).skip(from) {
@@ -479,7 +564,13 @@ impl Extractor {
         // rest borrow the sentence.
         arena.clear();
         at.clear();
-        at.extend(tokens.iter().map(|t| lowercase_into(t.text, arena)));
+        at.extend(tokens.iter().map(|t| {
+            if t.lowercase {
+                None
+            } else {
+                lowercase_into(t.text, arena)
+            }
+        }));
         let arena = &*arena;
         let lower: Vec<&str> = tokens
             .iter()
@@ -499,7 +590,8 @@ impl Extractor {
         for (k, &word) in lower.iter().enumerate() {
             // "Nasdaq Composite Index" and "Nasdaq composite index": the words that say what
             // kind of index a name is are words either way, capitalised or not.
-            let index_word = INDEX_NAME_WORDS.contains(&word);
+            // The lists a token is checked against are read off its `info`, looked up once.
+            let index_word = info[k].index_word;
             if (in_entity[k] && !index_word)
                 || instrument_code(text, tokens[k].start, tokens[k].end)
                 || word
@@ -564,7 +656,7 @@ impl Extractor {
         let quoted = quotes(text);
         let outside_quotes = |s: usize, e: usize| !quoted.iter().any(|q| s < q.1 && e > q.0);
         let mut speakers: Vec<String> = Vec::new();
-        for (name, s, e) in mentions {
+        for (name, s, e) in &mentions {
             if !outside_quotes(*s, *e) || speakers.contains(name) {
                 continue;
             }
@@ -573,11 +665,11 @@ impl Extractor {
             let after =
                 Some(tokens.partition_point(|t| t.start < *e)).filter(|&k| k < tokens.len());
             let word = |k: Option<usize>| k.map(|k| lower[k]).unwrap_or("");
+            let speech = |k: Option<usize>| k.is_some_and(|k| info[k].speech_verb);
             let described = matches!(word(before), "the" | "a" | "an");
             // "Ruiz said", "said Ruiz"; but "told Ruiz" names the listener.
-            let speaking = SPEECH_VERBS.contains(&word(after))
-                || (SPEECH_VERBS.contains(&word(before))
-                    && !matches!(word(before), "told" | "tells"));
+            let speaking =
+                speech(after) || (speech(before) && !matches!(word(before), "told" | "tells"));
             if speaking && !described {
                 speakers.push(name.clone());
             }
@@ -595,26 +687,27 @@ impl Extractor {
         for (k, t) in tokens.iter().enumerate() {
             if inside_quotes(t.start, t.end) && term_at[k].is_none() && in_entity[k] {
                 let word = strip_possessive(lower[k]);
-                quote_terms.push(self.stemmer.stem(word).into_owned());
+                quote_terms.push(stem_cached(&self.stemmer, stems, word));
             }
         }
         // A name joined by a lowercase particle ("Dar es Salaam", "Osama bin Laden") is read
         // as two mentions; for its slot it is one.
-        let mut joined: Vec<(String, usize, usize)> = Vec::new();
+        let mut joined: Vec<(String, usize, usize)> = Vec::with_capacity(mentions.len());
+        // The last use of the mentions: their names are moved, not copied.
         for (name, s, e) in mentions {
             if let Some(last) = joined.last_mut() {
-                let gap = text.get(last.2..*s).unwrap_or("");
+                let gap = text.get(last.2..s).unwrap_or("");
                 let particle = gap
                     .strip_prefix(' ')
                     .and_then(|g| g.strip_suffix(' '))
                     .is_some_and(|w| NAME_PARTICLES.contains(&w));
                 if particle {
                     last.0 = format!("{}{gap}{name}", last.0);
-                    last.2 = *e;
+                    last.2 = e;
                     continue;
                 }
             }
-            joined.push((name.clone(), *s, *e));
+            joined.push((name, s, e));
         }
         let entity_slots = joined
             .into_iter()
@@ -648,14 +741,14 @@ impl Extractor {
             else {
                 continue;
             };
-            let reported = lower[k.saturating_sub(REPORT_DATE_REACH)..k]
+            let reported = info[k.saturating_sub(REPORT_DATE_REACH)..k]
                 .iter()
-                .any(|w| SPEECH_VERBS.contains(w));
+                .any(|i| i.speech_verb);
             if is_capitalised(token.text) && !reported && !weekdays.iter().any(|w| w == day) {
                 weekdays.push(day.to_string());
             }
         }
-        let moment = trading_moment(&lower);
+        let moment = trading_moment(&lower, info);
         let facts = Facts {
             quantities,
             entities,
@@ -686,11 +779,17 @@ impl Extractor {
         mid_caps: &HashSet<&str>,
     ) -> Vec<(String, usize, usize)> {
         let mut out = Vec::new();
+        // The lookup key of an alias window, built in one buffer for the whole sentence.
+        let mut key = String::new();
         let mut i = 0;
         while i < tokens.len() {
             // Longest alias first, so "North Korean" wins over "North".
-            if let Some((canonical, n)) = self.alias_at(text, tokens, i) {
-                out.push((canonical, tokens[i].start, tokens[i + n - 1].end));
+            if let Some((canonical, n)) = self.alias_at(text, tokens, i, &mut key) {
+                out.push((
+                    canonical.to_string(),
+                    tokens[i].start,
+                    tokens[i + n - 1].end,
+                ));
                 i += n;
                 continue;
             }
@@ -715,7 +814,7 @@ impl Extractor {
             while joined(j) {
                 // A known name ends this one ("Chairman Kim"), unless the name goes on after
                 // it: "Mitsubishi Tokyo Financial" is a bank, not Japan between two names.
-                if let Some((_, n)) = self.alias_at(text, tokens, j) {
+                if let Some((_, n)) = self.alias_at(text, tokens, j, &mut key) {
                     if !joined(j + n) {
                         break;
                     }
@@ -747,13 +846,30 @@ impl Extractor {
         out
     }
 
+    #[inline]
     fn word_info(&self, word: &str) -> WordInfo {
+        if let Some((cell, bit)) = word_shape(word) {
+            if self.word_shapes[cell] & bit == 0 {
+                return WordInfo::default();
+            }
+        }
+        self.word_info_lookup(word)
+    }
+
+    #[inline(never)]
+    fn word_info_lookup(&self, word: &str) -> WordInfo {
         self.words.get(word).copied().unwrap_or_default()
     }
 
     /// The alias starting at token `i`, if any, as (canonical name, tokens spanned).
     #[inline]
-    fn alias_at(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
+    fn alias_at(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        i: usize,
+        key: &mut String,
+    ) -> Option<(&str, usize)> {
         // Most words start no alias, and none does when no alias starts with the word's first
         // byte (stripping a possessive leaves the first byte alone): that test is inlined at
         // every call, the rest is not.
@@ -761,11 +877,17 @@ impl Extractor {
         if !self.alias_first_bytes[usize::from(*first)] {
             return None;
         }
-        self.alias_from(text, tokens, i)
+        self.alias_from(text, tokens, i, key)
     }
 
     #[inline(never)]
-    fn alias_from(&self, text: &str, tokens: &[Token<'_>], i: usize) -> Option<(String, usize)> {
+    fn alias_from(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        i: usize,
+        key: &mut String,
+    ) -> Option<(&str, usize)> {
         // One set lookup instead of building every window's key.
         let first = tokens[i].text;
         if !self.alias_starts.contains(first)
@@ -783,7 +905,7 @@ impl Extractor {
             {
                 continue;
             }
-            let mut key = String::new();
+            key.clear();
             for (k, t) in window.iter().enumerate() {
                 if k > 0 {
                     key.push(' ');
@@ -794,8 +916,8 @@ impl Extractor {
                     t.text
                 });
             }
-            if let Some(c) = self.aliases.get(&key) {
-                return Some((c.clone(), n));
+            if let Some(c) = self.aliases.get(key.as_str()) {
+                return Some((c, n));
             }
         }
         None
@@ -858,50 +980,56 @@ fn stem_cached(stemmer: &Stemmer, cache: &mut HashMap<Box<str>, Box<str>>, word:
 /// it ("Kim" → "Kim Jong Un"). When several fit, the one the document names most often wins,
 /// provided it is named at least twice as often as the next.
 fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
-    let mut counts: HashMap<String, usize> = HashMap::default();
-    for (name, _, _) in mentions.iter().flatten() {
-        if name.contains(' ') {
-            *counts.entry(name.clone()).or_default() += 1;
+    // Every short name's answer is worked out while the mentions are only read, with the
+    // names borrowed; only the names that resolve are copied, then written back.
+    let resolved: HashMap<String, String> = {
+        let mut counts: HashMap<&str, usize> = HashMap::default();
+        for (name, _, _) in mentions.iter().flatten() {
+            if name.contains(' ') {
+                *counts.entry(name.as_str()).or_default() += 1;
+            }
         }
-    }
-    // Long names by their first and by their last word, so each short name looks at the
-    // few names it could stand for; scanning every long name for every short mention made a
-    // long page quadratic.
-    let mut by_end: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
-    for (long, &n) in &counts {
-        let first = long.split(' ').next().unwrap_or(long);
-        let last = long.split(' ').next_back().unwrap_or(long);
-        by_end.entry(first).or_default().push((n, long));
-        if last != first {
-            by_end.entry(last).or_default().push((n, long));
+        // Long names by their first and by their last word, so each short name looks at the
+        // few names it could stand for; scanning every long name for every short mention
+        // made a long page quadratic.
+        let mut by_end: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
+        for (&long, &n) in &counts {
+            let first = long.split(' ').next().unwrap_or(long);
+            let last = long.split(' ').next_back().unwrap_or(long);
+            by_end.entry(first).or_default().push((n, long));
+            if last != first {
+                by_end.entry(last).or_default().push((n, long));
+            }
         }
-    }
-    let resolve = |short: &str| -> Option<String> {
-        let mut fits: Vec<(usize, &str)> = by_end.get(short).cloned().unwrap_or_default();
-        // Highest count first; ties broken by name so the choice never depends on hashing.
-        fits.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        match fits.as_slice() {
-            [] => None,
-            [(_, only)] => Some((*only).to_string()),
-            [(n, best), (m, _), ..] if *n >= 2 * *m => Some((*best).to_string()),
-            _ => None,
-        }
-    };
-    let mut resolved: HashMap<String, Option<String>> = HashMap::default();
-    for sentence in mentions.iter_mut() {
-        for (name, _, _) in sentence.iter_mut() {
-            if !name.contains(' ') {
-                let long = match resolved.get(name.as_str()) {
-                    Some(long) => long.clone(),
-                    None => {
-                        let long = resolve(name);
-                        resolved.insert(name.clone(), long.clone());
-                        long
-                    }
-                };
-                if let Some(long) = long {
-                    *name = long;
+        let resolve = |short: &str| -> Option<&str> {
+            let mut fits: Vec<(usize, &str)> = by_end.get(short).cloned().unwrap_or_default();
+            // Highest count first; ties broken by name so the choice never depends on hashing.
+            fits.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+            match fits.as_slice() {
+                [] => None,
+                [(_, only)] => Some(only),
+                [(n, best), (m, _), ..] if *n >= 2 * *m => Some(best),
+                _ => None,
+            }
+        };
+        let mut seen: HashSet<&str> = HashSet::default();
+        let mut resolved = HashMap::default();
+        for (name, _, _) in mentions.iter().flatten() {
+            if !name.contains(' ') && seen.insert(name.as_str()) {
+                if let Some(long) = resolve(name) {
+                    resolved.insert(name.clone(), long.to_string());
                 }
+            }
+        }
+        resolved
+    };
+    if resolved.is_empty() {
+        return;
+    }
+    for (name, _, _) in mentions.iter_mut().flatten() {
+        if !name.contains(' ') {
+            if let Some(long) = resolved.get(name.as_str()) {
+                name.clone_from(long);
             }
         }
     }
@@ -912,7 +1040,19 @@ fn resolve_short_names(mentions: &mut [Vec<(String, usize, usize)>]) {
 /// Whether `text[start..end]` is a wire service's instrument code set after the name it
 /// codes (".IXIC" after "Nasdaq Composite Index", "JPY=" after "yen"): it names nothing the
 /// name has not, and only some sources print it.
+#[inline]
 fn instrument_code(text: &str, start: usize, end: usize) -> bool {
+    // Nearly every word fails on its length or first byte; only the rest pay for a call.
+    (2..=6).contains(&end.wrapping_sub(start))
+        && text
+            .as_bytes()
+            .get(start)
+            .is_some_and(u8::is_ascii_uppercase)
+        && instrument_code_full(text, start, end)
+}
+
+#[inline(never)]
+fn instrument_code_full(text: &str, start: usize, end: usize) -> bool {
     let Some(word) = text.get(start..end) else {
         return false;
     };
@@ -938,8 +1078,7 @@ const INDEX_NAME_WORDS: &[&str] = &["composite", "industrial", "industrials", "i
 
 /// The first moment of a trading day the words name. Only phrases that time a market
 /// reading count: "morning" alone could date anything, "morning trading" times a price.
-fn trading_moment(lower: &[&str]) -> Option<Moment> {
-    const SESSION_NOUNS: &[&str] = &["trading", "trade", "deals", "dealings", "session"];
+fn trading_moment(lower: &[&str], info: &[WordInfo]) -> Option<Moment> {
     const ZONES: &[&str] = &["gmt", "utc", "et", "est", "edt", "bst", "cet", "jst"];
     let direction = |w: Option<&&str>| {
         w.is_some_and(|w| {
@@ -950,8 +1089,13 @@ fn trading_moment(lower: &[&str]) -> Option<Moment> {
         })
     };
     for (k, &word) in lower.iter().enumerate() {
+        // Only the listed words and four-character clock times can name a moment; one flag
+        // and a length test pass over every other word.
+        if !info[k].moment && word.len() != 4 {
+            continue;
+        }
         let next = lower.get(k + 1);
-        let session_follows = next.is_some_and(|w| SESSION_NOUNS.contains(w));
+        let session_follows = info.get(k + 1).is_some_and(|i| i.session_noun);
         let moment = match word {
             "midday" | "noon" | "lunchtime" => Some(Moment::Midday),
             "midafternoon" | "mid-afternoon" => Some(Moment::Afternoon),
@@ -984,6 +1128,32 @@ fn trading_moment(lower: &[&str]) -> Option<Moment> {
     }
     None
 }
+
+/// The nouns after which "morning", "afternoon", "early" and "opening" time a market reading.
+const SESSION_NOUNS: &[&str] = &["trading", "trade", "deals", "dealings", "session"];
+
+/// Every word `trading_moment` matches on (besides clock times).
+const MOMENT_WORDS: &[&str] = &[
+    "midday",
+    "noon",
+    "lunchtime",
+    "midafternoon",
+    "mid-afternoon",
+    "afternoon",
+    "morning",
+    "midmorning",
+    "mid-morning",
+    "early",
+    "opening",
+    "closing",
+    "opened",
+    "closed",
+    "ended",
+    "finished",
+    "settled",
+    "close",
+    "open",
+];
 
 /// Whether a figure starts at token `k`, perhaps after one word of approximation ("up
 /// around 18 points").
@@ -1216,7 +1386,14 @@ fn period_after(rest: &str) -> Option<String> {
         })
         .unwrap_or(window);
     let clause = &rest[..stop];
-    let words: Vec<Cow<'_, str>> = clause.split_whitespace().take(6).map(lowered).collect();
+    // At most six words: kept on the stack, not in a vector allocated per quantity.
+    let mut kept: [Cow<'_, str>; 6] = Default::default();
+    let mut n = 0;
+    for (slot, w) in kept.iter_mut().zip(clause.split_whitespace()) {
+        *slot = lowered(w);
+        n += 1;
+    }
+    let words = &kept[..n];
     let period = |w: &str| match w {
         "year" | "annum" => Some("year"),
         "month" => Some("month"),
@@ -1286,6 +1463,30 @@ fn each<'a, T: Sync, R: Send>(
     }
 }
 
+/// `f(index, item)` for every item, taking the items by value, in order; on the rayon pool
+/// when `parallel`.
+fn each_owned<T: Send, R: Send>(
+    parallel: bool,
+    items: Vec<T>,
+    f: impl Fn(usize, T) -> R + Sync,
+) -> Vec<R> {
+    if parallel {
+        use rayon::prelude::*;
+        items
+            .into_par_iter()
+            .with_min_len(CHUNK)
+            .enumerate()
+            .map(|(k, x)| f(k, x))
+            .collect()
+    } else {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(k, x)| f(k, x))
+            .collect()
+    }
+}
+
 /// How many content terms after a cue make up its scope.
 const SCOPE_TERMS: usize = 4;
 
@@ -1333,6 +1534,12 @@ pub fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `word` ends in "n't" or "n’t"; both end in 't', which one byte test checks first.
+#[inline]
+fn ends_in_nt(word: &str) -> bool {
+    word.as_bytes().last() == Some(&b't') && (word.ends_with("n't") || word.ends_with("n’t"))
+}
+
 /// The index of the token that negates the sentence, if any.
 fn negation_cue(
     text: &str,
@@ -1342,7 +1549,7 @@ fn negation_cue(
 ) -> Option<usize> {
     for (i, &word) in lower.iter().enumerate() {
         if !info[i].negation_context {
-            if info[i].negation || word.ends_with("n't") || word.ends_with("n’t") {
+            if info[i].negation || ends_in_nt(word) {
                 return Some(i);
             }
             continue;
@@ -1360,8 +1567,7 @@ fn negation_cue(
             continue;
         }
         if info[i].negation
-            || word.ends_with("n't")
-            || word.ends_with("n’t")
+            || ends_in_nt(word)
             || (word == "failed" && next == Some("to"))
             || (word == "no" && next == Some("longer"))
         {
@@ -1420,22 +1626,31 @@ fn hedge_cue(tokens: &[Token<'_>], lower: &[&str], info: &[WordInfo]) -> Option<
 /// inside the marks.
 fn quotes(text: &str) -> Vec<(usize, usize, Quote)> {
     let mut out = Vec::new();
-    // Most sentences quote nothing; each test is a memchr.
-    if !text.contains('"') && !text.contains('“') && !text.contains('”') {
+    // Most sentences quote nothing; each test is a memchr, and the curly marks are only
+    // looked for when their lead byte (E2) is there at all.
+    if !text.contains('"')
+        && (!text.as_bytes().contains(&0xE2) || (!text.contains('“') && !text.contains('”')))
+    {
         return Vec::new();
     }
     let mut open: Option<usize> = None;
     // The marks are found by their bytes: '"' is one byte, '“' and '”' are E2 80 9C and
     // E2 80 9D, and no other character's encoding contains either sequence.
     let b = text.as_bytes();
-    let marks = b.iter().enumerate().filter_map(|(i, &x)| match x {
-        b'"' => Some((i, '"')),
-        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
-            Some(0x9C) => Some((i, '“')),
-            Some(0x9D) => Some((i, '”')),
-            _ => None,
-        },
-        _ => None,
+    // Between marks only the two lead bytes are looked for, in one tight scan.
+    let mut at = 0;
+    let marks = std::iter::from_fn(|| {
+        while let Some(p) = b[at..].iter().position(|&x| x == b'"' || x == 0xE2) {
+            let i = at + p;
+            at = i + 1;
+            match (b[i], b.get(i + 1), b.get(i + 2)) {
+                (b'"', _, _) => return Some((i, '"')),
+                (_, Some(0x80), Some(0x9C)) => return Some((i, '“')),
+                (_, Some(0x80), Some(0x9D)) => return Some((i, '”')),
+                _ => {}
+            }
+        }
+        None
     });
     for (i, c) in marks {
         match (c, open) {

@@ -478,7 +478,11 @@ struct Tag {
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    // A memchr for the first byte rules out most texts before any window is compared.
+    let Some(first) = needle.first() else {
+        return true;
+    };
+    hay.contains(first) && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 fn is_void(name: &[u8]) -> bool {

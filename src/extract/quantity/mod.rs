@@ -115,6 +115,11 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     // Long texts are read in pieces cut at line or sentence ends, so the token buffer stays
     // small and in cache; a quantity never spans such a cut.
     const CHUNK: usize = 32 * 1024;
+    // A text read as one piece (see `chunk_end`) with no anchor yields nothing; longer texts
+    // may be cut inside a run of letters, so they are always read.
+    if text.len() <= 2 * CHUNK && !may_hold_quantity(text) {
+        return Vec::new();
+    }
     // News text holds a quantity every few hundred bytes; reserving avoids regrowth.
     let mut out = Vec::with_capacity((text.len() / 256).min(1 << 16));
     let mut start = 0;
@@ -249,6 +254,152 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, Stri
         }
     }
     *bufs = (sc.toks, sc.arena);
+}
+
+/// Whether a word token is an anchor (see `Scanner::is_anchor`), from its text `raw`, its
+/// lowercase form `w` and whether a "$" token follows it.
+#[inline]
+fn word_is_anchor(raw: &str, w: &str, dollar_follows: bool) -> bool {
+    let first_upper = raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    // Currency prefixes and codes are short ("US", "HK", "RM", "MUSD").
+    if first_upper
+        && raw.len() <= 4
+        && (currency_prefix_word(raw, w, dollar_follows) || million_code_of(raw, w).is_some())
+    {
+        return true;
+    }
+    // Most words are ruled out by their first three letters and length, inline.
+    if w.len() < 3 || !may_be(&ANCHOR_PREFIX, w) {
+        return false;
+    }
+    sorted_anchor_words().binary_search(&w).is_ok()
+}
+
+/// Whether a word (text `raw`, lowercase `w`, "" for a non-word) is a currency prefix.
+#[inline(never)]
+fn currency_prefix_word(raw: &str, w: &str, dollar_follows: bool) -> bool {
+    if w.is_empty() {
+        return false;
+    }
+    // Only uppercase codes count ("USD25m", "RM7.80", "Y=120"): lowercase "us" is a pronoun.
+    let upper = raw.chars().all(|c| c.is_ascii_uppercase());
+    // Lowercased wire text writes "c $ 45", "hk $ 60".
+    let before_dollar = dollar_follows && !matches!(w, "a" | "s" | "r");
+    (upper && (iso_code(w).is_some() || dollar_prefix(w).is_some() || w == "y"))
+        || (before_dollar && dollar_prefix(w).is_some())
+        || raw == "Rs"
+        || raw == "PS"
+}
+
+/// "MUSD 12", "MAUD 40": finance shorthand for millions (text `raw`, lowercase `w`).
+fn million_code_of(raw: &str, w: &str) -> Option<&'static str> {
+    if raw.len() == 4 && raw.starts_with('M') && raw.chars().all(|c| c.is_ascii_uppercase()) {
+        iso_code(&w[1..])
+    } else {
+        None
+    }
+}
+
+/// False only when `text` certainly holds no anchor, so no quantity: it is ASCII without a
+/// digit or an anchor symbol, and none of its words (runs of letters, as `Scanner::tokenize`
+/// reads them) is an anchor. Most news sentences state no figure; this one pass over their
+/// bytes costs a fraction of tokenising them.
+fn may_hold_quantity(text: &str) -> bool {
+    let b = text.as_bytes();
+    let class = byte_classes();
+    // Most sentences that state a figure hold a digit: eight bytes per branch find it
+    // before any word is looked at.
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        if c.iter().fold(0, |acc, &x| acc | class[usize::from(x)]) & ANCHOR != 0 {
+            return true;
+        }
+    }
+    if chunks
+        .remainder()
+        .iter()
+        .any(|&x| class[usize::from(x)] == ANCHOR)
+    {
+        return true;
+    }
+    // No anchor byte: only an anchor word can start a quantity.
+    let mut i = 0;
+    while i < b.len() {
+        match class[usize::from(b[i])] {
+            LETTER => {
+                let s = i;
+                while i < b.len() && class[usize::from(b[i])] == LETTER {
+                    i += 1;
+                }
+                if word_may_anchor(&text[s..i]) {
+                    return true;
+                }
+            }
+            ANCHOR => return true,
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// [`byte_classes`]: an ASCII letter.
+const LETTER: u8 = 1;
+/// [`byte_classes`]: a digit, an anchor symbol, or a byte of a non-ASCII character (which the
+/// pre-scan leaves to the scanner).
+const ANCHOR: u8 = 2;
+
+/// The class of every byte for [`may_hold_quantity`]; anchor symbols are asked of the same
+/// functions `Scanner::compute_anchor` asks.
+fn byte_classes() -> &'static [u8; 256] {
+    static CLASSES: std::sync::OnceLock<[u8; 256]> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut t = [0u8; 256];
+        for (b, class) in (0u8..=255).zip(t.iter_mut()) {
+            let c = char::from(b);
+            *class = if b.is_ascii_alphabetic() {
+                LETTER
+            } else if !b.is_ascii()
+                || b.is_ascii_digit()
+                || symbol_currency(c).is_some()
+                || vulgar(c).is_some()
+            {
+                ANCHOR
+            } else {
+                0
+            };
+        }
+        t
+    })
+}
+
+/// [`word_is_anchor`] for a run of ASCII letters with no "$" after it; most words are ruled
+/// out by their first three letters and length before they are lowercased.
+fn word_may_anchor(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    // Only these can be currency prefixes or codes: all capitals ("US", "MUSD") or "Rs".
+    let code_like = b.len() <= 4
+        && b.first().is_some_and(u8::is_ascii_uppercase)
+        && (b.iter().all(u8::is_ascii_uppercase) || raw == "Rs");
+    if !code_like {
+        if b.len() < 3 {
+            return false;
+        }
+        // ASCII letters OR 0x20 are lowercase letters, as `prefix_index` wants them.
+        let head = [b[0] | 0x20, b[1] | 0x20, b[2] | 0x20];
+        if prefix_index(&head).is_some_and(|ix| ANCHOR_PREFIX[ix] & (1 << b.len().min(15)) == 0) {
+            return false;
+        }
+    }
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..b.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            // Lowercased ASCII letters are valid UTF-8.
+            word_is_anchor(raw, std::str::from_utf8(lower).unwrap_or(""), false)
+        }
+        None => word_is_anchor(raw, &raw.to_ascii_lowercase(), false),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,9 +618,14 @@ impl<'a> Scanner<'a> {
                 sp = false;
                 continue;
             }
-            let ch = match text[i..].chars().next() {
-                Some(ch) => ch,
-                None => break,
+            // An ASCII byte is its own character: no slicing or decoding for most tokens.
+            let ch = if c.is_ascii() {
+                char::from(c)
+            } else {
+                match text[i..].chars().next() {
+                    Some(ch) => ch,
+                    None => break,
+                }
             };
             if is_word_char(ch) {
                 let s = i;
@@ -564,23 +720,14 @@ impl<'a> Scanner<'a> {
             Tk::Num => true,
             Tk::Sym(c) => symbol_currency(c).is_some() || vulgar(c).is_some(),
             Tk::Word => {
-                let w = self.w(i);
-                let first_upper = self
-                    .text
-                    .as_bytes()
-                    .get(t.s as usize)
-                    .is_some_and(|c| c.is_ascii_uppercase());
-                // Currency prefixes and codes are short ("US", "HK", "RM", "MUSD").
-                if first_upper
-                    && t.e - t.s <= 4
-                    && (self.is_currency_prefix_word(i) || self.million_code(i).is_some())
-                {
-                    return true;
-                }
-                if w.len() < 3 || !may_be(&ANCHOR_PREFIX, w) {
+                let (raw, w) = (self.raw(i), self.w(i));
+                // The test `word_is_anchor` ends with, inline: most words fail it.
+                let code_like =
+                    raw.len() <= 4 && raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+                if !code_like && (w.len() < 3 || !may_be(&ANCHOR_PREFIX, w)) {
                     return false;
                 }
-                sorted_anchor_words().binary_search(&w).is_ok()
+                word_is_anchor(raw, w, self.is_sym(i + 1, '$'))
             }
         }
     }
@@ -976,19 +1123,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_currency_prefix_word(&self, i: usize) -> bool {
-        let w = self.w(i);
-        if w.is_empty() {
-            return false;
-        }
-        let raw = self.raw(i);
-        // Only uppercase codes count ("USD25m", "RM7.80", "Y=120"): lowercase "us" is a pronoun.
-        let upper = raw.chars().all(|c| c.is_ascii_uppercase());
-        // Lowercased wire text writes "c $ 45", "hk $ 60".
-        let before_dollar = self.is_sym(i + 1, '$') && !matches!(w, "a" | "s" | "r");
-        (upper && (iso_code(w).is_some() || dollar_prefix(w).is_some() || w == "y"))
-            || (before_dollar && dollar_prefix(w).is_some())
-            || raw == "Rs"
-            || raw == "PS"
+        currency_prefix_word(self.raw(i), self.w(i), self.is_sym(i + 1, '$'))
     }
 
     /// Currency written before the number: "$", "US$", "US $", "$US", "HK $", "€", "USD", "RM",
@@ -1000,12 +1135,7 @@ impl<'a> Scanner<'a> {
 
     /// "MUSD 12", "MAUD 40": finance shorthand for millions.
     fn million_code(&self, i: usize) -> Option<&'static str> {
-        let raw = self.raw(i);
-        if raw.len() == 4 && raw.starts_with('M') && raw.chars().all(|c| c.is_ascii_uppercase()) {
-            iso_code(&self.w(i)[1..])
-        } else {
-            None
-        }
+        million_code_of(self.raw(i), self.w(i))
     }
 
     fn currency_prefix_code(&self, i: usize) -> Option<(&'static str, usize)> {

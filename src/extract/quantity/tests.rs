@@ -518,3 +518,45 @@ fn current_density_unit() {
     let q = one("a density of 2.4 A/cm2 to 0.5 A/cm2 was seen");
     assert_eq!((q.low, q.high, q.unit.as_str()), (0.5, 2.4, "A/cm²"));
 }
+
+/// The pre-scan that lets `quantities` skip a sentence never skips one the scanner reads a
+/// quantity in: every word that is an anchor, alone or in a sentence, keeps it.
+#[test]
+fn pre_scan_never_skips_a_quantity() {
+    let mut texts: Vec<String> = ANCHOR_WORDS
+        .iter()
+        .flat_map(|w| {
+            let mut cap = w.to_string();
+            cap[..1].make_ascii_uppercase();
+            [
+                format!("They said {w} people came."),
+                format!("{cap} people came."),
+                format!("They counted {} of them.", w.to_ascii_uppercase()),
+            ]
+        })
+        .collect();
+    for s in [
+        "A spokesman said nothing.",
+        "The US and the UK agreed.",
+        "Prices in Rs were quoted.",
+        "The fund held MUSD reserves.",
+        "It cost hk $ a lot.",
+        "It cost ½ of that.",
+        "It was 5 o'clock.",
+        "Revenue rose to £ twelve.",
+        "Nobody at the meeting mentioned the treaty.",
+        "He said it's the U.S. that won't agree.",
+        "An extraordinarily long wordwithoutanyanchorinsideitatall ended it.",
+    ] {
+        texts.push(s.to_string());
+    }
+    for t in &texts {
+        let mut out = Vec::new();
+        quantities_in(t, &mut out, &mut Default::default());
+        assert!(
+            may_hold_quantity(t) || out.is_empty(),
+            "pre-scan skipped {t:?}, which holds {out:#?}"
+        );
+        assert_eq!(quantities(t).len(), out.len(), "{t}");
+    }
+}
