@@ -25,6 +25,10 @@ use factdiff::{ingest, segment, InputFormat};
 use std::path::Path;
 use std::time::Instant;
 
+/// The allocator the `factdiff` binary uses, so the stages cost what they cost there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/shared.rs"]
 mod shared;
 

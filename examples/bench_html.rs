@@ -27,6 +27,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+/// The allocator the `factdiff` binary uses, so the stages cost what they cost there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/cpu.rs"]
 mod cpu;
 #[path = "support/shared.rs"]
