@@ -105,8 +105,8 @@ fn posting_cap(statements: usize) -> usize {
     (statements / 10).clamp(64, MAX_POSTING)
 }
 
-/// Statements interned together on one core before the chunks' features are merged.
-const INTERN_CHUNK: usize = 4096;
+/// Fewest statements interned together on one core before the chunks' features are merged.
+const MIN_INTERN_CHUNK: usize = 4096;
 
 /// Ceiling of [`posting_cap`].
 const MAX_POSTING: usize = 512;
@@ -136,6 +136,9 @@ enum Feature<'a> {
     /// A quantity's low and high ends (as bits) and its unit.
     Number(u64, u64, &'a str),
 }
+
+/// A statement's feature ids by kind: terms, entities, bigrams of adjacent terms, quantities.
+type FeatureIds = [Vec<u32>; 4];
 
 /// Gives each distinct feature an id, in order of first appearance.
 #[derive(Default)]
@@ -346,7 +349,13 @@ struct Index {
 
 impl Index {
     fn build(docs: &[Document], background: Option<&Background>) -> Index {
-        Self::build_in_chunks(docs, background, INTERN_CHUNK)
+        // Two chunks per core: every chunk's interner keeps its own copy of the common words
+        // until it is merged, so fewer, larger chunks hold less memory.
+        let statements = comparable(docs).count();
+        let chunk = statements
+            .div_ceil(2 * rayon::current_num_threads())
+            .max(MIN_INTERN_CHUNK);
+        Self::build_in_chunks(docs, background, chunk)
     }
 
     /// [`Index::build`], interning `chunk` statements at a time.
@@ -356,7 +365,7 @@ impl Index {
         // on how the statements were split for interning nor on the input order.
         // Chunks of statements are interned on every core, each into its own interner; their
         // distinct features, far fewer than their occurrences, are then merged into one.
-        let chunks: Vec<(Interner<'_>, Vec<[Vec<u32>; 4]>)> = statements
+        let chunks: Vec<(Interner<'_>, Vec<FeatureIds>)> = statements
             .par_chunks(chunk.max(1))
             .map(|statements| {
                 let mut local = Interner::default();
@@ -368,9 +377,11 @@ impl Index {
             })
             .collect();
         let mut interner = Interner::default();
-        let to_merged: Vec<Vec<u32>> = chunks
-            .iter()
-            .map(|(local, _)| {
+        // Each chunk's interner is dropped as soon as it is merged: together they hold many
+        // copies of the common words.
+        let merged: Vec<(Vec<FeatureIds>, Vec<u32>)> = chunks
+            .into_iter()
+            .map(|(local, raw)| {
                 let mut map: Vec<u32> = Vec::with_capacity(local.features.len());
                 for &feature in &local.features {
                     // A statement's terms are interned before its bigrams, so a bigram's
@@ -381,15 +392,13 @@ impl Index {
                     };
                     map.push(interner.id(merged));
                 }
-                map
+                (raw, map)
             })
             .collect();
         let new_id = interner.renumber_by_content();
-        let raw: Vec<[Vec<u32>; 4]> = chunks
+        let raw: Vec<FeatureIds> = merged
             .into_par_iter()
-            .zip(to_merged)
-            .flat_map_iter(|((local, mut raw), map)| {
-                drop(local);
+            .flat_map_iter(|(mut raw, map)| {
                 for ids in raw.iter_mut().flatten() {
                     for id in ids.iter_mut() {
                         *id = new_id[map[*id as usize] as usize];
