@@ -780,10 +780,6 @@ fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {
     }
 }
 
-/// IDF-weighted Dice over entities, where two names that differ only in case, spacing,
-/// hyphens or dots ("Kim Jong-un" / "Kim Jong Un" when no alias covers them) count as one,
-/// and so does a name and a longer form that starts with it ("Nasdaq" / "Nasdaq Composite
-/// Index": one source capitalises the rest of the name, the other does not).
 /// How many ids two sorted lists of distinct ids share: one merge, branch-free like the
 /// feature merge of [`signals`].
 fn common_count(p: &[u32], q: &[u32]) -> usize {
@@ -797,6 +793,10 @@ fn common_count(p: &[u32], q: &[u32]) -> usize {
     common
 }
 
+/// IDF-weighted Dice over entities, where two names that differ only in case, spacing,
+/// hyphens or dots ("Kim Jong-un" / "Kim Jong Un" when no alias covers them) count as one,
+/// and so does a name and a longer form that starts with it ("Nasdaq" / "Nasdaq Composite
+/// Index": one source capitalises the rest of the name, the other does not).
 fn entity_overlap(index: &Index, a: &[u32], b: &[u32]) -> f64 {
     let total: f64 = a.iter().chain(b).map(|&id| index.idf[id as usize]).sum();
     if total == 0.0 {
