@@ -349,18 +349,24 @@ struct Index {
 
 impl Index {
     fn build(docs: &[Document], background: Option<&Background>) -> Index {
-        // Two chunks per core: every chunk's interner keeps its own copy of the common words
-        // until it is merged, so fewer, larger chunks hold less memory.
-        let statements = comparable(docs).count();
-        let chunk = statements
-            .div_ceil(2 * rayon::current_num_threads())
-            .max(MIN_INTERN_CHUNK);
-        Self::build_in_chunks(docs, background, chunk)
+        Self::build_in_chunks(docs, background, None)
     }
 
-    /// [`Index::build`], interning `chunk` statements at a time.
-    fn build_in_chunks(docs: &[Document], background: Option<&Background>, chunk: usize) -> Index {
+    /// [`Index::build`], interning `chunk` statements at a time. By default two chunks per
+    /// core: every chunk's interner keeps its own copy of the common words until it is
+    /// merged, so fewer, larger chunks hold less memory.
+    fn build_in_chunks(
+        docs: &[Document],
+        background: Option<&Background>,
+        chunk: Option<usize>,
+    ) -> Index {
         let statements: Vec<StatementRef> = comparable(docs).collect();
+        let chunk = chunk.unwrap_or_else(|| {
+            statements
+                .len()
+                .div_ceil(2 * rayon::current_num_threads())
+                .max(MIN_INTERN_CHUNK)
+        });
         // Ids are renumbered by content once every feature is known, so they depend neither
         // on how the statements were split for interning nor on the input order.
         // Chunks of statements are interned on every core, each into its own interner; their
@@ -925,6 +931,15 @@ mod tests {
         Document::read(id, "t.txt", text.as_bytes(), InputFormat::Text).expect("plain text reads")
     }
 
+    /// One document per text, `d1`, `d2`, … in order.
+    fn documents(texts: &[&str]) -> Vec<Document> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| document(&format!("d{}", k + 1), t))
+            .collect()
+    }
+
     #[test]
     fn one_document_skips_the_index_with_the_same_claims() {
         // Repeated and near-repeated statements: the index path proposes them to each other,
@@ -948,14 +963,10 @@ mod tests {
             "Officials in Hanoi met. Some 10,000 troops were sent to the border in March.",
             "The summit in Singapore was held in 2018. Rain fell.",
         ];
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| document(&format!("d{}", k + 1), t))
-            .collect();
-        let whole = Index::build_in_chunks(&docs, None, usize::MAX);
+        let docs = documents(&texts);
+        let whole = Index::build_in_chunks(&docs, None, Some(usize::MAX));
         for chunk in [1, 2, 3] {
-            let chunked = Index::build_in_chunks(&docs, None, chunk);
+            let chunked = Index::build_in_chunks(&docs, None, Some(chunk));
             assert_eq!(chunked.df, whole.df, "chunk {chunk}");
             assert_eq!(chunked.name_key, whole.name_key, "chunk {chunk}");
             for (p, q) in chunked.profiles.iter().zip(&whole.profiles) {
@@ -978,11 +989,7 @@ mod tests {
             "Officials met. Some 12,000 troops were sent to the border in March.",
             "Some 10,000 troops were sent to the border in March.",
         ];
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| document(&format!("d{}", k + 1), t))
-            .collect();
+        let docs = documents(&texts);
         let index = Index::build(&docs, None);
         let forms: std::collections::BTreeSet<u32> =
             index.profiles.iter().map(|p| p.form).collect();

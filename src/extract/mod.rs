@@ -319,6 +319,9 @@ const HEDGE_CONTEXT: &[&str] = &[
     "understood",
 ];
 
+/// A word list and the flag of [`WordInfo`] it sets on its words.
+type WordListFlag = (&'static [&'static str], fn(&mut WordInfo));
+
 /// A word's cell in `Extractor::word_shapes` (its first and last byte, six bits of each) and
 /// its length bit there (lengths from 31 on share one); `None` for the empty word.
 #[inline]
@@ -416,38 +419,24 @@ impl Extractor {
         for &(w, to) in lexicon::SYNONYMS {
             words.entry(w).or_default().synonym = Some(to);
         }
-        for &w in lexicon::NEGATION_CUES {
-            words.entry(w).or_default().negation = true;
-        }
-        for &w in lexicon::NEGATIVE_WORDS {
-            words.entry(w).or_default().negative = true;
-        }
-        for &w in lexicon::MODAL_QUALIFIERS
-            .iter()
-            .chain(lexicon::ATTRIBUTIONS)
-        {
-            words.entry(w).or_default().qualifier = true;
-        }
-        for &w in lexicon::HEDGE_CUES {
-            words.entry(w).or_default().hedge = true;
-        }
-        for &w in NEGATION_CONTEXT {
-            words.entry(w).or_default().negation_context = true;
-        }
-        for &w in HEDGE_CONTEXT {
-            words.entry(w).or_default().hedge_context = true;
-        }
-        for &w in INDEX_NAME_WORDS {
-            words.entry(w).or_default().index_word = true;
-        }
-        for &w in SPEECH_VERBS {
-            words.entry(w).or_default().speech_verb = true;
-        }
-        for &w in SESSION_NOUNS {
-            words.entry(w).or_default().session_noun = true;
-        }
-        for &w in MOMENT_WORDS {
-            words.entry(w).or_default().moment = true;
+        // Each word list sets one flag of its words' entries.
+        let flags: [WordListFlag; 11] = [
+            (lexicon::NEGATION_CUES, |i| i.negation = true),
+            (lexicon::NEGATIVE_WORDS, |i| i.negative = true),
+            (lexicon::MODAL_QUALIFIERS, |i| i.qualifier = true),
+            (lexicon::ATTRIBUTIONS, |i| i.qualifier = true),
+            (lexicon::HEDGE_CUES, |i| i.hedge = true),
+            (NEGATION_CONTEXT, |i| i.negation_context = true),
+            (HEDGE_CONTEXT, |i| i.hedge_context = true),
+            (INDEX_NAME_WORDS, |i| i.index_word = true),
+            (SPEECH_VERBS, |i| i.speech_verb = true),
+            (SESSION_NOUNS, |i| i.session_noun = true),
+            (MOMENT_WORDS, |i| i.moment = true),
+        ];
+        for (list, set) in flags {
+            for &w in list {
+                set(words.entry(w).or_default());
+            }
         }
         let mut word_shapes = vec![0u32; 1 << 12].into_boxed_slice();
         for w in words.keys() {
