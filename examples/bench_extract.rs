@@ -8,6 +8,10 @@
 //! article on this one thread; the best of three runs is printed as on-CPU MB/s (thread CPU
 //! time) for segment, extract and both. MB counts the article text.
 //!
+//! *Reference passes*: over the pipeline's sentences, the quantity reader alone and a bare word
+//! pass (see `word_floor`), and their sum with segmentation: a yardstick for how fast any
+//! extraction that reads each sentence's figures and words could be on this core.
+//!
 //! *Quantities* (`factdiff::extract::quantity::quantities`):
 //! Two corpora of at least 10 MB each are built at run time from `<shared>/data/`
 //! (`<shared>` is `$FACTDIFF_SHARED`, else `../shared` or `../../shared` next to the crate):
@@ -16,7 +20,9 @@
 //! the data a few built-in sentences are used. Each corpus is read once whole and once
 //! sentence by sentence (as the pipeline calls it); the best of three runs is printed, as
 //! wall-clock MB/s and as on-CPU MB/s (thread CPU time, so a busy shared machine distorts it
-//! less). Run with `cargo run --release --example bench_extract [-- --pipeline [MB]]` (`--pipeline`:
+//! less).
+//!
+//! Run with `cargo run --release --example bench_extract [-- --pipeline [MB]]` (`--pipeline`:
 //! only the first part, over MB megabytes, default 10).
 
 use factdiff::extract::quantity::quantities;
@@ -174,6 +180,15 @@ fn pipeline(pool: &[String], megabytes: usize) {
     });
     let n: usize = sentences.iter().map(Vec::len).sum();
     let q: usize = facts.iter().flatten().map(|f| f.quantities.len()).sum();
+    drop(facts);
+    let texts: Vec<&str> = sentences
+        .iter()
+        .flatten()
+        .map(|s| s.text.as_str())
+        .collect();
+    let (_, quant, _) =
+        best_of_three_with(|| texts.iter().map(|t| quantities(t).len()).sum::<usize>());
+    let (_, floor, _) = best_of_three_with(|| word_floor(&texts));
     println!(
         "pipeline   {mb:.1} MB, {} articles, {n} sentences, {q} quantities, one thread, on-CPU:",
         articles.len()
@@ -185,6 +200,77 @@ fn pipeline(pool: &[String], megabytes: usize) {
         seg + ext,
         mb / (seg + ext)
     );
+    println!("reference passes over the same sentences, one thread, on-CPU:");
+    println!(
+        "  quantities alone       {quant:.3} s = {:>6.1} MB/s",
+        mb / quant
+    );
+    println!(
+        "  bare word pass         {floor:.3} s = {:>6.1} MB/s",
+        mb / floor
+    );
+    let least = seg + quant + floor;
+    println!(
+        "  segment + quantities + bare word pass: {least:.3} s = {:>6.1} MB/s",
+        mb / least
+    );
+}
+
+/// The least a term pass can do per word, as a yardstick for `extract`: cut each sentence
+/// into runs of letters and digits, lowercase a run holding a capital, look it up once in
+/// the stop-word and synonym lists and once in a stem cache (stemming it on a miss), and
+/// keep one id per word. No names, quotes, cues or figures are read. Returns the count of
+/// words plus distinct stems, so nothing is optimised away.
+fn word_floor(texts: &[&str]) -> usize {
+    use factdiff::extract::lexicon::{STOP_WORDS, SYNONYMS};
+    use rustc_hash::FxHashMap;
+    let lexicon: FxHashMap<&str, u32> = STOP_WORDS
+        .iter()
+        .copied()
+        .chain(SYNONYMS.iter().map(|p| p.0))
+        .zip(0..)
+        .collect();
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut stems: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    let mut stemmed: Vec<String> = Vec::new();
+    let mut lower = String::new();
+    let mut words = 0;
+    for text in texts {
+        let b = text.as_bytes();
+        let mut ids: Vec<u32> = Vec::with_capacity(b.len() / 5);
+        let mut i = 0;
+        while i < b.len() {
+            if !(b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
+                i += 1;
+                continue;
+            }
+            let (start, mut capital) = (i, false);
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
+                capital |= b[i].is_ascii_uppercase();
+                i += 1;
+            }
+            let mut word = &text[start..i];
+            if capital {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                word = &lower;
+            }
+            let listed = lexicon.get(word).copied().unwrap_or(u32::MAX);
+            let stem = match stems.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = stemmed.len() as u32;
+                    stemmed.push(stemmer.stem(word).into_owned());
+                    stems.insert(word.into(), id);
+                    id
+                }
+            };
+            ids.push(stem ^ listed);
+        }
+        words += ids.len();
+    }
+    words + stemmed.len()
 }
 
 fn main() {
