@@ -109,7 +109,7 @@ impl Document {
         bytes: &[u8],
         format: InputFormat,
     ) -> Result<Document, IngestError> {
-        Self::read_with(id, path, bytes, format, &Extractor::default())
+        Self::read_with(id, path, bytes, format, Extractor::builtin())
     }
 
     /// Reads one input with a configured extractor (extra aliases).
@@ -221,7 +221,7 @@ impl Corpus {
     /// come back in the order they were added, and when several inputs fail, the error names
     /// the first of them, so the outcome never depends on the number of threads.
     pub fn read(&self) -> Result<Vec<Document>, ReadError> {
-        self.read_with(&Extractor::default())
+        self.read_with(Extractor::builtin())
     }
 
     /// [`read`](Self::read) with a configured extractor (extra aliases from `factdiff.toml`).

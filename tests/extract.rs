@@ -118,3 +118,23 @@ fn a_weekly_gain_and_its_restatement_are_per_week() {
         day.quantities
     );
 }
+
+#[test]
+fn documents_read_one_after_another_share_the_built_in_extractor() {
+    // Building an extractor costs about as much as extracting a short article; reading
+    // documents one by one built one per document.
+    let first = factdiff::extract::Extractor::builtin();
+    let again = factdiff::extract::Extractor::builtin();
+    assert!(std::ptr::eq(first, again));
+    let a = Document::from_text("d1", "a.txt", "Kim met Moon in Seoul.").expect("reads");
+    let b = Document::read_with(
+        "d1",
+        "a.txt",
+        b"Kim met Moon in Seoul.",
+        factdiff::InputFormat::Text,
+        &factdiff::extract::Extractor::default(),
+    )
+    .expect("reads");
+    assert_eq!(a.facts[0].entities, b.facts[0].entities);
+    assert_eq!(a.facts[0].terms, b.facts[0].terms);
+}

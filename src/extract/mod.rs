@@ -377,6 +377,14 @@ impl Default for Extractor {
 }
 
 impl Extractor {
+    /// The extractor with only the built-in lexicon, built once per process and shared:
+    /// building one (the alias and word tables) costs about as much as extracting a short
+    /// article, which [`Document::read`](crate::Document::read) used to pay per document.
+    pub fn builtin() -> &'static Extractor {
+        static BUILTIN: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Extractor::default)
+    }
+
     /// An extractor with the built-in lexicon plus `extra_aliases` (canonical, surface forms).
     pub fn new(extra_aliases: &[(String, Vec<String>)]) -> Self {
         let mut aliases = HashMap::default();
