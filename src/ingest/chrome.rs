@@ -124,18 +124,65 @@ const LABELS: &str = r"(?i)^(?:key takeaways?|takeaways?|did you know|expert (?:
 /// Bylines: a lead-in word, then the name (role and agency may follow).
 const BYLINE: &str = r"(?i)^(?:by|words by|written by|story by|reporting by|reported by|posted by|authors?|written|writer|reporter)\b\s*[:\-–—]?\s*(?-i:(\p{Lu}.*))$";
 
-/// One pattern per rule, tried in table order. A single set of all of them made one lazy DFA
-/// whose states multiply the rules' counted repetitions: building those states cost more
-/// than every separate search, which stops at the first byte a rule cannot match and skips
-/// to the literals of the unanchored ones.
-static RULE_RES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    RULES
+/// Every pattern of this module, compiled on first use.
+struct Patterns {
+    /// One per rule, tried in table order. A single set of all of them made one lazy DFA
+    /// whose states multiply the rules' counted repetitions: building those states cost more
+    /// than every separate search, which stops at the first byte a rule cannot match and
+    /// skips to the literals of the unanchored ones.
+    rules: Vec<Regex>,
+    label: Regex,
+    byline: Regex,
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let sources: Vec<String> = RULES
         .iter()
-        .map(|r| {
-            Regex::new(&format!("(?i){}", r.pattern)).expect("chrome rules are valid patterns")
-        })
-        .collect()
+        .map(|r| format!("(?i){}", r.pattern))
+        .chain([LABELS.to_string(), BYLINE.to_string()])
+        .collect();
+    let mut compiled = compile_on_two_threads(&sources).into_iter();
+    let rules = compiled.by_ref().take(RULES.len()).collect();
+    let mut next = || compiled.next().expect("one compiled pattern per source");
+    Patterns {
+        rules,
+        label: next(),
+        byline: next(),
+    }
 });
+
+/// Compiles `sources` in order. The case-insensitive Unicode classes make compiling these
+/// patterns (about 60 M instructions) most of the work of a run over a few short files, so
+/// a second thread takes every other pattern, longest first; without one, this thread
+/// compiles them all.
+fn compile_on_two_threads(sources: &[String]) -> Vec<Regex> {
+    let compile = |k: usize| Regex::new(&sources[k]).expect("chrome patterns are valid");
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(sources[k].len()));
+    let mine: Vec<usize> = order.iter().copied().step_by(2).collect();
+    let theirs: Vec<usize> = order.iter().copied().skip(1).step_by(2).collect();
+    let mut slots: Vec<Option<Regex>> = (0..sources.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new().spawn_scoped(scope, || {
+            theirs.iter().map(|&k| (k, compile(k))).collect::<Vec<_>>()
+        });
+        for &k in &mine {
+            slots[k] = Some(compile(k));
+        }
+        let theirs_done = match helper {
+            Ok(handle) => handle.join().unwrap_or_default(),
+            Err(_) => Vec::new(),
+        };
+        for (k, re) in theirs_done {
+            slots[k] = Some(re);
+        }
+    });
+    slots
+        .into_iter()
+        .enumerate()
+        .map(|(k, re)| re.unwrap_or_else(|| compile(k)))
+        .collect()
+}
 const LONGEST_RULE: usize = {
     let mut longest = 0;
     let mut k = 0;
@@ -149,10 +196,6 @@ const LONGEST_RULE: usize = {
 };
 /// A byline is a short line: a name, perhaps a role and an outlet.
 const BYLINE_MAX_WORDS: usize = 15;
-static LABEL_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(LABELS).expect("label pattern is valid"));
-static BYLINE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(BYLINE).expect("byline pattern is valid"));
 
 /// Words that end a byline's name: what follows is a role or an outlet.
 const ROLE_WORDS: &[&str] = &[
@@ -265,7 +308,7 @@ pub(crate) fn classify(line: &str) -> LineClass {
     }
     if let Some(rule) = RULES
         .iter()
-        .zip(RULE_RES.iter())
+        .zip(PATTERNS.rules.iter())
         .find(|(r, re)| words <= r.max_words && re.is_match(line))
     {
         return LineClass::Chrome(rule.0.name);
@@ -283,7 +326,7 @@ fn label(line: &str) -> LineClass {
     if !head.any(|c| c == ':' || c == '?') {
         return LineClass::Text;
     }
-    match LABEL_RE.find(line) {
+    match PATTERNS.label.find(line) {
         Some(m) if m.end() < line.len() => LineClass::Labelled(m.end()),
         _ => LineClass::Text,
     }
@@ -300,7 +343,7 @@ fn byline(line: &str, words: usize) -> Option<String> {
     if words > BYLINE_MAX_WORDS || line.len() > 200 {
         return None;
     }
-    let rest = BYLINE_RE.captures(line)?.get(1)?.as_str();
+    let rest = PATTERNS.byline.captures(line)?.get(1)?.as_str();
     let mut name: Vec<&str> = Vec::new();
     for raw in rest.split_whitespace() {
         let word = raw.trim_end_matches([',', '|', ';', '.', ':']);
