@@ -257,7 +257,18 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, Stri
 }
 
 /// Whether a word token is an anchor (see `Scanner::is_anchor`), from its text `raw`, its
-/// lowercase form `w` and whether a "$" token follows it.
+/// lowercase form `w` and whether a "$" token follows it: the test `word_is_anchor` ends
+/// with comes first, inline, because most words fail it.
+#[inline]
+fn word_token_is_anchor(raw: &str, w: &str, dollar_follows: bool) -> bool {
+    let code_like = raw.len() <= 4 && raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    if !code_like && (w.len() < 3 || !may_be(&ANCHOR_PREFIX, w)) {
+        return false;
+    }
+    word_is_anchor(raw, w, dollar_follows)
+}
+
+/// [`word_token_is_anchor`] without its first filter.
 #[inline]
 fn word_is_anchor(raw: &str, w: &str, dollar_follows: bool) -> bool {
     let first_upper = raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
@@ -349,7 +360,7 @@ const LETTER: u8 = 1;
 const ANCHOR: u8 = 2;
 
 /// The class of every byte for [`may_hold_quantity`]; anchor symbols are asked of the same
-/// functions `Scanner::compute_anchor` asks.
+/// functions `Scanner::tokenize` asks for symbol tokens.
 fn byte_classes() -> &'static [u8; 256] {
     static CLASSES: std::sync::OnceLock<[u8; 256]> = std::sync::OnceLock::new();
     CLASSES.get_or_init(|| {
@@ -432,7 +443,7 @@ struct Tok {
     val: f64,
     ndig: u32,
     plain: bool,
-    /// Set once after tokenizing: see `Scanner::is_anchor`.
+    /// Set while tokenizing: see `Scanner::is_anchor`.
     anchor: bool,
 }
 
@@ -463,18 +474,13 @@ impl<'a> Scanner<'a> {
             arena,
         };
         sc.tokenize();
-        for i in 0..sc.toks.len() {
-            let a = sc.compute_anchor(i);
-            if let Some(t) = sc.toks.get_mut(i) {
-                t.anchor = a;
-            }
-        }
         sc
     }
 
     fn tokenize(&mut self) {
         let text = self.text;
         let b = text.as_bytes();
+        let classes = byte_classes();
         let mut i = 0;
         let mut sp = true;
         let mut numbuf = String::new();
@@ -613,7 +619,7 @@ impl<'a> Scanner<'a> {
                     val,
                     ndig,
                     plain,
-                    anchor: false,
+                    anchor: true,
                 });
                 sp = false;
                 continue;
@@ -671,6 +677,12 @@ impl<'a> Scanner<'a> {
                     }
                     (ls, self.arena.len())
                 };
+                let raw = &text[s..i];
+                let w = if ls == IN_TEXT as usize {
+                    raw
+                } else {
+                    &self.arena[ls..le]
+                };
                 self.toks.push(Tok {
                     s: s as u32,
                     e: i as u32,
@@ -681,7 +693,7 @@ impl<'a> Scanner<'a> {
                     val: 0.0,
                     ndig: 0,
                     plain: false,
-                    anchor: false,
+                    anchor: word_token_is_anchor(raw, w, false),
                 });
                 sp = false;
                 continue;
@@ -691,6 +703,27 @@ impl<'a> Scanner<'a> {
                 sp = true;
                 continue;
             }
+            // A "$" after a word may make that word a currency prefix ("HK $").
+            if ch == '$' {
+                if let Some(t) = self
+                    .toks
+                    .last_mut()
+                    .filter(|t| t.kind == Tk::Word && !t.anchor)
+                {
+                    let raw = &text[t.s as usize..t.e as usize];
+                    let w = if t.ls == IN_TEXT {
+                        raw
+                    } else {
+                        &self.arena[t.ls as usize..t.le as usize]
+                    };
+                    t.anchor = word_token_is_anchor(raw, w, true);
+                }
+            }
+            let anchor = if c.is_ascii() {
+                classes[usize::from(c)] == ANCHOR
+            } else {
+                symbol_currency(ch).is_some() || vulgar(ch).is_some()
+            };
             self.toks.push(Tok {
                 s: (i - ch.len_utf8()) as u32,
                 e: i as u32,
@@ -701,7 +734,7 @@ impl<'a> Scanner<'a> {
                 val: 0.0,
                 ndig: 0,
                 plain: false,
-                anchor: false,
+                anchor,
             });
             sp = false;
         }
@@ -710,26 +743,6 @@ impl<'a> Scanner<'a> {
     /// Tokens every quantity must contain: digits, number words, currency signs and codes.
     fn is_anchor(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.anchor)
-    }
-
-    fn compute_anchor(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else {
-            return false;
-        };
-        match t.kind {
-            Tk::Num => true,
-            Tk::Sym(c) => symbol_currency(c).is_some() || vulgar(c).is_some(),
-            Tk::Word => {
-                let (raw, w) = (self.raw(i), self.w(i));
-                // The test `word_is_anchor` ends with, inline: most words fail it.
-                let code_like =
-                    raw.len() <= 4 && raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-                if !code_like && (w.len() < 3 || !may_be(&ANCHOR_PREFIX, w)) {
-                    return false;
-                }
-                word_is_anchor(raw, w, self.is_sym(i + 1, '$'))
-            }
-        }
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {
