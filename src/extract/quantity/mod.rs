@@ -259,7 +259,7 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, Stri
 /// Whether a word token is an anchor (see `Scanner::is_anchor`), from its text `raw`, its
 /// lowercase form `w` and whether a "$" token follows it: the test `word_is_anchor` ends
 /// with comes first, inline, because most words fail it.
-#[inline]
+#[inline(always)]
 fn word_token_is_anchor(raw: &str, w: &str, dollar_follows: bool) -> bool {
     let code_like = raw.len() <= 4 && raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     if !code_like && (w.len() < 3 || !may_be(&ANCHOR_PREFIX, w)) {
@@ -269,12 +269,14 @@ fn word_token_is_anchor(raw: &str, w: &str, dollar_follows: bool) -> bool {
 }
 
 /// [`word_token_is_anchor`] without its first filter.
-#[inline]
 fn word_is_anchor(raw: &str, w: &str, dollar_follows: bool) -> bool {
-    let first_upper = raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    // Currency prefixes and codes are short ("US", "HK", "RM", "MUSD").
-    if first_upper
-        && raw.len() <= 4
+    let b = raw.as_bytes();
+    // Currency prefixes and codes are short ("US", "HK", "RM", "MUSD") and, unless a "$"
+    // follows, all capitals or "Rs": a capitalised word ("The", "In") skips the code tests.
+    let code_like = b.len() <= 4
+        && b.first().is_some_and(u8::is_ascii_uppercase)
+        && (dollar_follows || b.iter().all(u8::is_ascii_uppercase) || raw == "Rs");
+    if code_like
         && (currency_prefix_word(raw, w, dollar_follows) || million_code_of(raw, w).is_some())
     {
         return true;
