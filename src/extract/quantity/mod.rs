@@ -335,16 +335,23 @@ fn may_hold_quantity(text: &str) -> bool {
     {
         return true;
     }
-    // No anchor byte: only an anchor word can start a quantity.
+    // No anchor byte, so the text is ASCII: only an anchor word can start a quantity.
     let mut i = 0;
     while i < b.len() {
         match class[usize::from(b[i])] {
             LETTER => {
                 let s = i;
-                while i < b.len() && class[usize::from(b[i])] == LETTER {
-                    i += 1;
-                }
-                if word_may_anchor(&text[s..i]) {
+                i = ascii_letters_end(b, i + 1);
+                let len = i - s;
+                // Most words are ruled out here, from their bytes, before `word_may_anchor`
+                // looks at them: by their first three letters and length, and as codes by
+                // their first letter.
+                let prefix_may = len >= 3 && {
+                    let l = |k: usize| usize::from((b[s + k] | 0x20) - b'a');
+                    ANCHOR_PREFIX[(l(0) * 26 + l(1)) * 26 + l(2)] & (1 << len.min(15)) != 0
+                };
+                let code_may = len <= 4 && b[s].is_ascii_uppercase();
+                if (prefix_may || code_may) && word_may_anchor(&text[s..i]) {
                     return true;
                 }
             }
@@ -353,6 +360,31 @@ fn may_hold_quantity(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Where the run of ASCII letters in `b` going on at `i` ends, for text known to be ASCII:
+/// eight bytes are tested at once, as words are seldom longer.
+fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    while let Some(c) = b.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(c);
+        // ASCII bytes OR 0x20 are lowercase letters exactly for letters; a byte's high bit
+        // is then set by adding 0x1f when it is at least 'a', and by adding 0x05 when it is
+        // past 'z'. Bytes below 0x80 never carry into their neighbour.
+        let y = u64::from_le_bytes(bytes) | (ONES * 0x20);
+        let letters = y.wrapping_add(ONES * 0x1f) & !y.wrapping_add(ONES * 0x05) & HIGH;
+        let other = !letters & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
 }
 
 /// [`byte_classes`]: an ASCII letter.

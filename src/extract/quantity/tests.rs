@@ -560,3 +560,22 @@ fn pre_scan_never_skips_a_quantity() {
         assert_eq!(quantities(t).len(), out.len(), "{t}");
     }
 }
+
+/// The eight-bytes-at-once letter test ends every run of letters where a byte-by-byte loop
+/// does, for every ASCII byte at every position of the word.
+#[test]
+fn ascii_letter_runs_end_where_bytes_say() {
+    for c in 0u8..128 {
+        for pos in 0..12 {
+            let mut b = b"abcdefghijkLMNOPQRSTuvwxyz".to_vec();
+            b[pos] = c;
+            for start in 0..b.len() {
+                let mut end = start;
+                while end < b.len() && b[end].is_ascii_alphabetic() {
+                    end += 1;
+                }
+                assert_eq!(ascii_letters_end(&b, start), end, "{c} at {pos}");
+            }
+        }
+    }
+}
