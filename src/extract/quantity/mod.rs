@@ -285,7 +285,7 @@ fn word_is_anchor(raw: &str, w: &str, dollar_follows: bool) -> bool {
     if w.len() < 3 || !may_be(&ANCHOR_PREFIX, w) {
         return false;
     }
-    sorted_anchor_words().binary_search(&w).is_ok()
+    is_anchor_word(w)
 }
 
 /// Whether a word (text `raw`, lowercase `w`, "" for a non-word) is a currency prefix.
@@ -2084,7 +2084,7 @@ impl<'a> Scanner<'a> {
             let cut = self
                 .tok(k + n + 1)
                 .is_some_and(|t| !t.sp && matches!(t.kind, Tk::Word | Tk::Num));
-            if let Some((unit, kind)) = unit_table(key.as_str()).filter(|_| !cut) {
+            if let Some((unit, kind)) = unit_table(key.as_bytes()).filter(|_| !cut) {
                 best = Some(UnitHit {
                     unit,
                     kind,
@@ -3347,8 +3347,8 @@ impl KeyBuf {
         self.push_str(c.encode_utf8(&mut tmp));
     }
 
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 

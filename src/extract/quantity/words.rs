@@ -97,13 +97,13 @@ pub(super) const ANCHOR_WORDS: &[&str] = &[
     "trillions",
 ];
 
-pub(super) fn sorted_anchor_words() -> &'static [&'static str] {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v = ANCHOR_WORDS.to_vec();
-        v.sort_unstable();
-        v
-    })
+/// Whether `w` is one of [`ANCHOR_WORDS`]: one hash, where a search of the sorted list took
+/// seven string comparisons.
+pub(super) fn is_anchor_word(w: &str) -> bool {
+    type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    SET.get_or_init(|| ANCHOR_WORDS.iter().copied().collect())
+        .contains(w)
 }
 
 /// Words a quantity may start with: anchors, months, hedges and comparatives.
@@ -894,9 +894,11 @@ pub(super) const fn unit_prefix_table(keys: &[(&str, &str, QuantityKind)]) -> [u
     t
 }
 
-pub(super) fn unit_table(key: &str) -> Option<(&'static str, QuantityKind)> {
+/// The unit of a key, given as bytes: keys are built from text in a stack buffer, and
+/// checking that buffer is UTF-8 again cost more than the look-up.
+pub(super) fn unit_table(key: &[u8]) -> Option<(&'static str, QuantityKind)> {
     type Map = std::collections::HashMap<
-        &'static str,
+        &'static [u8],
         (&'static str, QuantityKind),
         std::hash::BuildHasherDefault<Fnv>,
     >;
@@ -904,9 +906,14 @@ pub(super) fn unit_table(key: &str) -> Option<(&'static str, QuantityKind)> {
     if key.len() > 24 {
         return None;
     }
-    MAP.get_or_init(|| UNIT_KEYS.iter().map(|&(k, u, q)| (k, (u, q))).collect())
-        .get(key)
-        .copied()
+    MAP.get_or_init(|| {
+        UNIT_KEYS
+            .iter()
+            .map(|&(k, u, q)| (k.as_bytes(), (u, q)))
+            .collect()
+    })
+    .get(key)
+    .copied()
 }
 
 pub(super) fn is_period(p: &str) -> bool {
