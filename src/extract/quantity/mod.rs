@@ -341,7 +341,7 @@ fn may_hold_quantity(text: &str) -> bool {
         match class[usize::from(b[i])] {
             LETTER => {
                 let s = i;
-                i = ascii_letters_end(b, i + 1);
+                i = ascii_letters_end(b, i + 1).0;
                 let len = i - s;
                 // Most words are ruled out here, from their bytes, before `word_may_anchor`
                 // looks at them: by their first three letters and length, and as codes by
@@ -362,29 +362,40 @@ fn may_hold_quantity(text: &str) -> bool {
     false
 }
 
-/// Where the run of ASCII letters in `b` going on at `i` ends, for text known to be ASCII:
-/// eight bytes are tested at once, as words are seldom longer.
-fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
+/// Where the run of ASCII letters in `b` going on at `i` ends, and whether it holds a
+/// capital; any other byte, ASCII or not, ends it. Eight bytes are tested at once, as words
+/// are seldom longer.
+fn ascii_letters_end(b: &[u8], mut i: usize) -> (usize, bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
+    let mut upper = false;
     while let Some(c) = b.get(i..i + 8) {
         let mut bytes = [0u8; 8];
         bytes.copy_from_slice(c);
-        // ASCII bytes OR 0x20 are lowercase letters exactly for letters; a byte's high bit
-        // is then set by adding 0x1f when it is at least 'a', and by adding 0x05 when it is
-        // past 'z'. Bytes below 0x80 never carry into their neighbour.
-        let y = u64::from_le_bytes(bytes) | (ONES * 0x20);
-        let letters = y.wrapping_add(ONES * 0x1f) & !y.wrapping_add(ONES * 0x05) & HIGH;
+        let x = u64::from_le_bytes(bytes);
+        // High bits cleared, no byte carries into its neighbour; OR 0x20 turns exactly the
+        // ASCII letters into lowercase letters, whose high bit adding 0x1f then sets and
+        // adding 0x05 does not. Bytes above 0x7f are never letters.
+        let y = (x & !HIGH) | (ONES * 0x20);
+        let letters = y.wrapping_add(ONES * 0x1f) & !y.wrapping_add(ONES * 0x05) & !x & HIGH;
+        // Capitals are the letters with bit 0x20 clear.
+        let caps = letters & !(x << 2);
         let other = !letters & HIGH;
         if other != 0 {
-            return i + (other.trailing_zeros() / 8) as usize;
+            let before = (other & other.wrapping_neg()) - 1;
+            return (
+                i + (other.trailing_zeros() / 8) as usize,
+                upper || caps & before != 0,
+            );
         }
+        upper |= caps != 0;
         i += 8;
     }
-    while i < b.len() && b[i].is_ascii_alphabetic() {
+    while let Some(c) = b.get(i).filter(|c| c.is_ascii_alphabetic()) {
+        upper |= c.is_ascii_uppercase();
         i += 1;
     }
-    i
+    (i, upper)
 }
 
 /// [`byte_classes`]: an ASCII letter.
@@ -671,18 +682,11 @@ impl<'a> Scanner<'a> {
                 let s = i;
                 let mut upper = false;
                 let mut ascii = true;
-                while i < b.len() {
-                    let c = b[i];
-                    if c.is_ascii_lowercase() {
-                        i += 1;
-                        continue;
-                    }
-                    if c.is_ascii_uppercase() {
-                        upper = true;
-                        i += 1;
-                        continue;
-                    }
-                    if c < 128 {
+                loop {
+                    let (end, caps) = ascii_letters_end(b, i);
+                    i = end;
+                    upper |= caps;
+                    if !b.get(i).is_some_and(|c| !c.is_ascii()) {
                         break;
                     }
                     match text[i..].chars().next() {

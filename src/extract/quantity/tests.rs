@@ -559,19 +559,25 @@ fn pre_scan_never_skips_a_quantity() {
 }
 
 /// The eight-bytes-at-once letter test ends every run of letters where a byte-by-byte loop
-/// does, for every ASCII byte at every position of the word.
+/// does, and sees its capitals, for every byte at every position of the word.
 #[test]
 fn ascii_letter_runs_end_where_bytes_say() {
-    for c in 0u8..128 {
+    for c in 0u8..=255 {
         for pos in 0..12 {
-            let mut b = b"abcdefghijkLMNOPQRSTuvwxyz".to_vec();
-            b[pos] = c;
-            for start in 0..b.len() {
-                let mut end = start;
-                while end < b.len() && b[end].is_ascii_alphabetic() {
-                    end += 1;
+            for word in [
+                &b"abcdefghijklmnopqrstuvwxyz"[..],
+                b"abcdefghijkLMNOPQRSTuvwxyz",
+            ] {
+                let mut b = word.to_vec();
+                b[pos] = c;
+                for start in 0..b.len() {
+                    let mut end = start;
+                    while end < b.len() && b[end].is_ascii_alphabetic() {
+                        end += 1;
+                    }
+                    let upper = b[start..end].iter().any(u8::is_ascii_uppercase);
+                    assert_eq!(ascii_letters_end(&b, start), (end, upper), "{c} at {pos}");
                 }
-                assert_eq!(ascii_letters_end(&b, start), end, "{c} at {pos}");
             }
         }
     }
