@@ -2084,16 +2084,21 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
+            let (hit, longer) = unit_lookup(key.as_bytes());
             // A unit ends where the word ends: the "F" of "07F3" is no unit.
             let cut = self
                 .tok(k + n + 1)
                 .is_some_and(|t| !t.sp && matches!(t.kind, Tk::Word | Tk::Num));
-            if let Some((unit, kind)) = unit_table(key.as_bytes()).filter(|_| !cut) {
+            if let Some((unit, kind)) = hit.filter(|_| !cut) {
                 best = Some(UnitHit {
                     unit,
                     kind,
                     end: k + n + 1,
                 });
+            }
+            // Every longer key starts with this one.
+            if !longer {
+                break;
             }
         }
         // A unit must end at a word boundary: "5 min" yes, "5 m" + "illion" impossible here.

@@ -894,26 +894,32 @@ pub(super) const fn unit_prefix_table(keys: &[(&str, &str, QuantityKind)]) -> [u
     t
 }
 
-/// The unit of a key, given as bytes: keys are built from text in a stack buffer, and
-/// checking that buffer is UTF-8 again cost more than the look-up.
-pub(super) fn unit_table(key: &[u8]) -> Option<(&'static str, QuantityKind)> {
-    type Map = std::collections::HashMap<
-        &'static [u8],
-        (&'static str, QuantityKind),
-        std::hash::BuildHasherDefault<Fnv>,
-    >;
+/// The unit a key names, if any, and whether a longer key starts with it, so the caller
+/// stops adding tokens to a key no unit begins with. Keys are given as bytes: they are built
+/// from text in a stack buffer, and checking that buffer is UTF-8 again cost more than the
+/// look-up.
+pub(super) fn unit_lookup(key: &[u8]) -> (Option<(&'static str, QuantityKind)>, bool) {
+    type Entry = (Option<(&'static str, QuantityKind)>, bool);
+    type Map = std::collections::HashMap<&'static [u8], Entry, std::hash::BuildHasherDefault<Fnv>>;
     static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
     if key.len() > 24 {
-        return None;
+        return (None, false);
     }
     MAP.get_or_init(|| {
-        UNIT_KEYS
-            .iter()
-            .map(|&(k, u, q)| (k.as_bytes(), (u, q)))
-            .collect()
+        let mut map = Map::default();
+        for &(k, u, q) in UNIT_KEYS {
+            let k = k.as_bytes();
+            // A later entry for the same key wins, as it did when the table was collected.
+            map.entry(k).or_insert((None, false)).0 = Some((u, q));
+            for end in 1..k.len() {
+                map.entry(&k[..end]).or_insert((None, false)).1 = true;
+            }
+        }
+        map
     })
     .get(key)
     .copied()
+    .unwrap_or((None, false))
 }
 
 pub(super) fn is_period(p: &str) -> bool {
