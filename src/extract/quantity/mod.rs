@@ -324,7 +324,9 @@ fn may_hold_quantity(text: &str) -> bool {
     // before any word is looked at.
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        if c.iter().fold(0, |acc, &x| acc | class[usize::from(x)]) & ANCHOR != 0 {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(c);
+        if anchor_bytes(u64::from_le_bytes(bytes)) != 0 {
             return true;
         }
     }
@@ -396,6 +398,20 @@ fn ascii_letters_end(b: &[u8], mut i: usize) -> (usize, bool) {
         i += 1;
     }
     (i, upper)
+}
+
+/// The high bit of every byte of `x` that [`byte_classes`] calls `ANCHOR`: a byte above
+/// 0x7f, an ASCII digit or "$" (the only ASCII currency sign or fraction), eight at once.
+fn anchor_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // High bits cleared, no byte carries into its neighbour: adding 0x50 sets a byte's high
+    // bit from '0' on and adding 0x46 from past '9'; a byte equal to '$' is the one whose
+    // XOR with it stays zero after adding 0x7f.
+    let y = x & !HIGH;
+    let digits = y.wrapping_add(ONES * 0x50) & !y.wrapping_add(ONES * 0x46);
+    let dollar = !(y ^ (ONES * u64::from(b'$'))).wrapping_add(ONES * 0x7f);
+    (x | digits | dollar) & HIGH
 }
 
 /// [`byte_classes`]: an ASCII letter.

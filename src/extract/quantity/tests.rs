@@ -582,3 +582,47 @@ fn ascii_letter_runs_end_where_bytes_say() {
         }
     }
 }
+
+/// The pre-scan's eight-bytes-at-once test marks exactly the bytes the class table calls
+/// anchors, wherever they stand among other bytes.
+#[test]
+fn anchor_bytes_match_the_class_table() {
+    let class = byte_classes();
+    for c in 0u8..=255 {
+        for pos in 0..8 {
+            for fill in [b'a', b' ', b'0', 0xff] {
+                let mut bytes = [fill; 8];
+                bytes[pos] = c;
+                let marks = anchor_bytes(u64::from_le_bytes(bytes)).to_le_bytes();
+                for (m, b) in marks.iter().zip(bytes) {
+                    assert_eq!(
+                        *m == 0x80,
+                        class[usize::from(b)] == ANCHOR,
+                        "{b} among {fill}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `could_start` answers words under three letters from its own short list: no number,
+/// month or ordinal word is that short.
+#[test]
+fn no_number_word_is_under_three_letters() {
+    let letters = (b'a'..=b'z').map(char::from);
+    let short: Vec<String> = letters
+        .clone()
+        .map(String::from)
+        .chain(
+            letters
+                .clone()
+                .flat_map(|a| letters.clone().map(move |b| format!("{a}{b}"))),
+        )
+        .collect();
+    for w in &short {
+        let w = w.as_str();
+        assert!(ones(w).is_none() && tens(w).is_none(), "{w}");
+        assert!(month_num(w).is_none() && ordinal_word(w).is_none(), "{w}");
+    }
+}

@@ -217,6 +217,10 @@ pub(super) fn may_be(table: &[u16; PREFIX_SIZE], w: &str) -> bool {
 }
 
 pub(super) fn could_start(w: &str) -> bool {
+    // No number, month or ordinal word is shorter than three letters.
+    if w.len() < 3 {
+        return matches!(w, "a" | "an" | "up" | "at" | "no" | "as" | "in" | "u");
+    }
     if !may_be(&START_PREFIX, w) {
         return false;
     }
