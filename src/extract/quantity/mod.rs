@@ -1290,6 +1290,10 @@ impl<'a> Scanner<'a> {
         let mut bound = Bound::Exact;
         let mut intro = None;
         for _ in 0..4 {
+            // A number is never a modifier: most reads start at one.
+            if self.tok(j).is_some_and(|t| t.kind == Tk::Num) {
+                break;
+            }
             let w = self.w(j);
             let w1 = self.w(j + 1);
             let w2 = self.w(j + 2);
@@ -2128,6 +2132,12 @@ impl<'a> Scanner<'a> {
         } else {
             k
         };
+        // Only a currency sign names a currency without a word.
+        match self.tok(k).map(|t| t.kind) {
+            Some(Tk::Word) => {}
+            Some(Tk::Sym(c)) => return symbol_currency(c).map(|code| (code, k + 1)),
+            _ => return None,
+        }
         let w = self.w(k);
         let w1 = self.w(k + 1);
         // "$64 US", "$12.40 U.S."
