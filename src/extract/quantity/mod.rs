@@ -1202,6 +1202,13 @@ impl<'a> Scanner<'a> {
 
     /// "MUSD 12", "MAUD 40": finance shorthand for millions.
     fn million_code(&self, i: usize) -> Option<&'static str> {
+        // Four letters or nothing: most tokens are ruled out before they are sliced.
+        if !self
+            .tok(i)
+            .is_some_and(|t| t.e - t.s == 4 && t.kind == Tk::Word)
+        {
+            return None;
+        }
         million_code_of(self.raw(i), self.w(i))
     }
 

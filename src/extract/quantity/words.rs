@@ -875,6 +875,11 @@ impl std::hash::Hasher for Fnv {
         }
         self.0 = h;
     }
+
+    /// Slice keys hash their length first: one step, not eight bytes.
+    fn write_usize(&mut self, n: usize) {
+        self.write(&[n as u8]);
+    }
 }
 
 /// Prefix-and-length filter over the first word of every unit key (see `prefix_table`).
