@@ -702,7 +702,7 @@ impl<'a> Scanner<'a> {
                     let (end, caps) = ascii_letters_end(b, i);
                     i = end;
                     upper |= caps;
-                    if !b.get(i).is_some_and(|c| !c.is_ascii()) {
+                    if b.get(i).is_none_or(u8::is_ascii) {
                         break;
                     }
                     match text[i..].chars().next() {
