@@ -547,6 +547,12 @@ impl<'a> Scanner<'a> {
         let mut numbuf = String::new();
         while i < b.len() {
             let c = b[i];
+            // Most tokens are ASCII words: they skip the tests for the others.
+            if c.is_ascii_alphabetic() {
+                i = self.push_word(i, sp);
+                sp = false;
+                continue;
+            }
             if c.is_ascii_whitespace() {
                 sp = true;
                 i += 1;
@@ -695,60 +701,7 @@ impl<'a> Scanner<'a> {
                 }
             };
             if is_word_char(ch) {
-                let s = i;
-                let mut upper = false;
-                let mut ascii = true;
-                loop {
-                    let (end, caps) = ascii_letters_end(b, i);
-                    i = end;
-                    upper |= caps;
-                    if b.get(i).is_none_or(u8::is_ascii) {
-                        break;
-                    }
-                    match text[i..].chars().next() {
-                        Some(ch2) if is_word_char(ch2) => {
-                            ascii = false;
-                            i += ch2.len_utf8();
-                        }
-                        _ => break,
-                    }
-                }
-                // Lowercase ASCII words are read straight from the text; only the others
-                // get a lowercased copy in the arena.
-                let (ls, le) = if ascii && !upper {
-                    (IN_TEXT as usize, IN_TEXT as usize)
-                } else if ascii {
-                    let ls = self.arena.len();
-                    self.arena.push_str(&text[s..i]);
-                    self.arena[ls..].make_ascii_lowercase();
-                    (ls, self.arena.len())
-                } else {
-                    let ls = self.arena.len();
-                    for ch2 in text[s..i].chars() {
-                        for lc in ch2.to_lowercase() {
-                            self.arena.push(lc);
-                        }
-                    }
-                    (ls, self.arena.len())
-                };
-                let raw = &text[s..i];
-                let w = if ls == IN_TEXT as usize {
-                    raw
-                } else {
-                    &self.arena[ls..le]
-                };
-                self.toks.push(Tok {
-                    s: s as u32,
-                    e: i as u32,
-                    kind: Tk::Word,
-                    sp,
-                    ls: ls as u32,
-                    le: le as u32,
-                    val: 0.0,
-                    ndig: 0,
-                    plain: false,
-                    anchor: word_token_is_anchor(raw, w, false),
-                });
+                i = self.push_word(i, sp);
                 sp = false;
                 continue;
             }
@@ -792,6 +745,68 @@ impl<'a> Scanner<'a> {
             });
             sp = false;
         }
+    }
+
+    /// Pushes the word starting at byte `s` (a letter), `sp` telling whether whitespace
+    /// precedes it; returns where it ends.
+    fn push_word(&mut self, s: usize, sp: bool) -> usize {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut i = s;
+        let mut upper = false;
+        let mut ascii = true;
+        loop {
+            let (end, caps) = ascii_letters_end(b, i);
+            i = end;
+            upper |= caps;
+            if b.get(i).is_none_or(u8::is_ascii) {
+                break;
+            }
+            match text[i..].chars().next() {
+                Some(ch2) if is_word_char(ch2) => {
+                    ascii = false;
+                    i += ch2.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        // Lowercase ASCII words are read straight from the text; only the others
+        // get a lowercased copy in the arena.
+        let (ls, le) = if ascii && !upper {
+            (IN_TEXT as usize, IN_TEXT as usize)
+        } else if ascii {
+            let ls = self.arena.len();
+            self.arena.push_str(&text[s..i]);
+            self.arena[ls..].make_ascii_lowercase();
+            (ls, self.arena.len())
+        } else {
+            let ls = self.arena.len();
+            for ch2 in text[s..i].chars() {
+                for lc in ch2.to_lowercase() {
+                    self.arena.push(lc);
+                }
+            }
+            (ls, self.arena.len())
+        };
+        let raw = &text[s..i];
+        let w = if ls == IN_TEXT as usize {
+            raw
+        } else {
+            &self.arena[ls..le]
+        };
+        self.toks.push(Tok {
+            s: s as u32,
+            e: i as u32,
+            kind: Tk::Word,
+            sp,
+            ls: ls as u32,
+            le: le as u32,
+            val: 0.0,
+            ndig: 0,
+            plain: false,
+            anchor: word_token_is_anchor(raw, w, false),
+        });
+        i
     }
 
     /// Tokens every quantity must contain: digits, number words, currency signs and codes.
