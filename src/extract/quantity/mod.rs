@@ -563,14 +563,43 @@ impl<'a> Scanner<'a> {
                 && (i == 0 || !b[i - 1].is_ascii_digit());
             if c.is_ascii_digit() || lead_dot {
                 let s = i;
-                numbuf.clear();
                 let mut plain = true;
                 let mut ndig = 0u32;
                 while i < b.len() && b[i].is_ascii_digit() {
-                    numbuf.push(b[i] as char);
                     ndig = ndig.saturating_add(1);
                     i += 1;
                 }
+                // Most numbers are short integers followed by none of the bytes that could
+                // go on with them (separators, decimals, exponents, spaced groups): their
+                // value is read from the digits at once.
+                let goes_on = match b.get(i) {
+                    Some(b',' | b'.' | b'e' | b'E') => true,
+                    Some(b' ') => ndig <= 3 && b.get(i + 1).is_some_and(u8::is_ascii_digit),
+                    Some(0xc2 | 0xe2) => ndig <= 3,
+                    _ => false,
+                };
+                if !goes_on && (1..=15).contains(&ndig) {
+                    let val = b[s..i]
+                        .iter()
+                        .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'))
+                        as f64;
+                    self.toks.push(Tok {
+                        s: s as u32,
+                        e: i as u32,
+                        kind: Tk::Num,
+                        sp,
+                        ls: 0,
+                        le: 0,
+                        val,
+                        ndig,
+                        plain,
+                        anchor: true,
+                    });
+                    sp = false;
+                    continue;
+                }
+                numbuf.clear();
+                numbuf.push_str(&text[s..i]);
                 // Indian grouping "14,52,309": pairs of digits, then a final group of three.
                 if (1..=2).contains(&ndig) && b.get(i) == Some(&b',') {
                     let mut k = i;
