@@ -124,7 +124,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut out = Vec::with_capacity((text.len() / 256).min(1 << 16));
     let mut start = 0;
     thread_local! {
-        static BUFS: std::cell::Cell<(Vec<Tok>, String)> = Default::default();
+        static BUFS: std::cell::Cell<Bufs> = Default::default();
     }
     // Token and lowercase buffers are reused from piece to piece, and from call to call on
     // one thread: the pipeline calls this once per sentence.
@@ -199,12 +199,15 @@ fn chunk_end(text: &str, start: usize, chunk: usize) -> usize {
     cut
 }
 
-fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, String)) {
-    let mut toks = std::mem::take(&mut bufs.0);
-    let mut arena = std::mem::take(&mut bufs.1);
+/// The scanner's buffers, kept from piece to piece: tokens, lowercase arena, anchor indices.
+type Bufs = (Vec<Tok>, String, Vec<u32>);
+
+fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut Bufs) {
+    let (mut toks, mut arena, mut anchors) = std::mem::take(bufs);
     toks.clear();
     arena.clear();
-    let mut sc = Scanner::new(text, toks, arena);
+    anchors.clear();
+    let mut sc = Scanner::new(text, toks, arena, anchors);
     let n = sc.toks.len();
     let first = out.len();
     let mut i = 0;
@@ -212,11 +215,18 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, Stri
     // WINDOW tokens after its first token, so stretches of plain words are skipped whole.
     const WINDOW: usize = 6;
     let mut anchor = 0;
+    // The next of the anchors, listed in order while tokenizing.
+    let mut next_anchor = 0;
     while i < n {
         anchor = anchor.max(i);
-        while anchor < n && !sc.is_anchor(anchor) {
-            anchor += 1;
+        while sc
+            .anchors
+            .get(next_anchor)
+            .is_some_and(|&a| (a as usize) < anchor)
+        {
+            next_anchor += 1;
         }
+        anchor = sc.anchors.get(next_anchor).map_or(n, |&a| a as usize);
         if anchor >= n {
             break;
         }
@@ -253,7 +263,7 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, Stri
             None => i = (i + 1).max(sc.skip.get()),
         }
     }
-    *bufs = (sc.toks, sc.arena);
+    *bufs = (sc.toks, sc.arena, sc.anchors);
 }
 
 /// Whether a word token is an anchor (see `Scanner::is_anchor`), from its text `raw`, its
@@ -517,6 +527,8 @@ struct Scanner<'a> {
     nested: std::cell::Cell<bool>,
     toks: Vec<Tok>,
     arena: String,
+    /// Indices of the anchor tokens, in order.
+    anchors: Vec<u32>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -524,7 +536,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str, mut toks: Vec<Tok>, mut arena: String) -> Self {
+    fn new(text: &'a str, mut toks: Vec<Tok>, mut arena: String, anchors: Vec<u32>) -> Self {
         toks.reserve(text.len() / 5 + 4);
         arena.reserve(text.len() / 4 + 16);
         let mut sc = Scanner {
@@ -533,6 +545,7 @@ impl<'a> Scanner<'a> {
             nested: std::cell::Cell::new(false),
             toks,
             arena,
+            anchors,
         };
         sc.tokenize();
         sc
@@ -583,7 +596,7 @@ impl<'a> Scanner<'a> {
                         .iter()
                         .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'))
                         as f64;
-                    self.toks.push(Tok {
+                    self.push_tok(Tok {
                         s: s as u32,
                         e: i as u32,
                         kind: Tk::Num,
@@ -705,7 +718,7 @@ impl<'a> Scanner<'a> {
                 } else {
                     numbuf.parse::<f64>().unwrap_or(f64::NAN)
                 };
-                self.toks.push(Tok {
+                self.push_tok(Tok {
                     s: s as u32,
                     e: i as u32,
                     kind: Tk::Num,
@@ -753,6 +766,9 @@ impl<'a> Scanner<'a> {
                         &self.arena[t.ls as usize..t.le as usize]
                     };
                     t.anchor = word_token_is_anchor(raw, w, true);
+                    if t.anchor {
+                        self.anchors.push((self.toks.len() - 1) as u32);
+                    }
                 }
             }
             let anchor = if c.is_ascii() {
@@ -760,7 +776,7 @@ impl<'a> Scanner<'a> {
             } else {
                 symbol_currency(ch).is_some() || vulgar(ch).is_some()
             };
-            self.toks.push(Tok {
+            self.push_tok(Tok {
                 s: (i - ch.len_utf8()) as u32,
                 e: i as u32,
                 kind: Tk::Sym(ch),
@@ -823,7 +839,7 @@ impl<'a> Scanner<'a> {
         } else {
             &self.arena[ls..le]
         };
-        self.toks.push(Tok {
+        self.push_tok(Tok {
             s: s as u32,
             e: i as u32,
             kind: Tk::Word,
@@ -836,6 +852,13 @@ impl<'a> Scanner<'a> {
             anchor: word_token_is_anchor(raw, w, false),
         });
         i
+    }
+
+    fn push_tok(&mut self, t: Tok) {
+        if t.anchor {
+            self.anchors.push(self.toks.len() as u32);
+        }
+        self.toks.push(t);
     }
 
     /// Tokens every quantity must contain: digits, number words, currency signs and codes.
