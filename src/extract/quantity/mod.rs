@@ -124,7 +124,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut out = Vec::with_capacity((text.len() / 256).min(1 << 16));
     let mut start = 0;
     thread_local! {
-        static BUFS: std::cell::Cell<(Vec<Tok>, String)> = Default::default();
+        static BUFS: std::cell::Cell<Bufs> = Default::default();
     }
     // Token and lowercase buffers are reused from piece to piece, and from call to call on
     // one thread: the pipeline calls this once per sentence.
@@ -199,12 +199,15 @@ fn chunk_end(text: &str, start: usize, chunk: usize) -> usize {
     cut
 }
 
-fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, String)) {
-    let mut toks = std::mem::take(&mut bufs.0);
-    let mut arena = std::mem::take(&mut bufs.1);
+/// The scanner's buffers, kept from piece to piece: tokens, lowercase arena, anchor indices.
+type Bufs = (Vec<Tok>, String, Vec<u32>);
+
+fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut Bufs) {
+    let (mut toks, mut arena, mut anchors) = std::mem::take(bufs);
     toks.clear();
     arena.clear();
-    let mut sc = Scanner::new(text, toks, arena);
+    anchors.clear();
+    let mut sc = Scanner::new(text, toks, arena, anchors);
     let n = sc.toks.len();
     let first = out.len();
     let mut i = 0;
@@ -212,11 +215,18 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, Stri
     // WINDOW tokens after its first token, so stretches of plain words are skipped whole.
     const WINDOW: usize = 6;
     let mut anchor = 0;
+    // The next of the anchors, listed in order while tokenizing.
+    let mut next_anchor = 0;
     while i < n {
         anchor = anchor.max(i);
-        while anchor < n && !sc.is_anchor(anchor) {
-            anchor += 1;
+        while sc
+            .anchors
+            .get(next_anchor)
+            .is_some_and(|&a| (a as usize) < anchor)
+        {
+            next_anchor += 1;
         }
+        anchor = sc.anchors.get(next_anchor).map_or(n, |&a| a as usize);
         if anchor >= n {
             break;
         }
@@ -253,17 +263,30 @@ fn quantities_in(text: &str, out: &mut Vec<Quantity>, bufs: &mut (Vec<Tok>, Stri
             None => i = (i + 1).max(sc.skip.get()),
         }
     }
-    *bufs = (sc.toks, sc.arena);
+    *bufs = (sc.toks, sc.arena, sc.anchors);
 }
 
 /// Whether a word token is an anchor (see `Scanner::is_anchor`), from its text `raw`, its
-/// lowercase form `w` and whether a "$" token follows it.
-#[inline]
+/// lowercase form `w` and whether a "$" token follows it: the test `word_is_anchor` ends
+/// with comes first, inline, because most words fail it.
+#[inline(always)]
+fn word_token_is_anchor(raw: &str, w: &str, dollar_follows: bool) -> bool {
+    let code_like = raw.len() <= 4 && raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    if !code_like && (w.len() < 3 || !may_be(&ANCHOR_PREFIX, w)) {
+        return false;
+    }
+    word_is_anchor(raw, w, dollar_follows)
+}
+
+/// [`word_token_is_anchor`] without its first filter.
 fn word_is_anchor(raw: &str, w: &str, dollar_follows: bool) -> bool {
-    let first_upper = raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    // Currency prefixes and codes are short ("US", "HK", "RM", "MUSD").
-    if first_upper
-        && raw.len() <= 4
+    let b = raw.as_bytes();
+    // Currency prefixes and codes are short ("US", "HK", "RM", "MUSD") and, unless a "$"
+    // follows, all capitals or "Rs": a capitalised word ("The", "In") skips the code tests.
+    let code_like = b.len() <= 4
+        && b.first().is_some_and(u8::is_ascii_uppercase)
+        && (dollar_follows || b.iter().all(u8::is_ascii_uppercase) || raw == "Rs");
+    if code_like
         && (currency_prefix_word(raw, w, dollar_follows) || million_code_of(raw, w).is_some())
     {
         return true;
@@ -272,7 +295,7 @@ fn word_is_anchor(raw: &str, w: &str, dollar_follows: bool) -> bool {
     if w.len() < 3 || !may_be(&ANCHOR_PREFIX, w) {
         return false;
     }
-    sorted_anchor_words().binary_search(&w).is_ok()
+    is_anchor_word(w)
 }
 
 /// Whether a word (text `raw`, lowercase `w`, "" for a non-word) is a currency prefix.
@@ -311,7 +334,9 @@ fn may_hold_quantity(text: &str) -> bool {
     // before any word is looked at.
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        if c.iter().fold(0, |acc, &x| acc | class[usize::from(x)]) & ANCHOR != 0 {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(c);
+        if anchor_bytes(u64::from_le_bytes(bytes)) != 0 {
             return true;
         }
     }
@@ -322,16 +347,23 @@ fn may_hold_quantity(text: &str) -> bool {
     {
         return true;
     }
-    // No anchor byte: only an anchor word can start a quantity.
+    // No anchor byte, so the text is ASCII: only an anchor word can start a quantity.
     let mut i = 0;
     while i < b.len() {
         match class[usize::from(b[i])] {
             LETTER => {
                 let s = i;
-                while i < b.len() && class[usize::from(b[i])] == LETTER {
-                    i += 1;
-                }
-                if word_may_anchor(&text[s..i]) {
+                i = ascii_letters_end(b, i + 1).0;
+                let len = i - s;
+                // Most words are ruled out here, from their bytes, before `word_may_anchor`
+                // looks at them: by their first three letters and length, and as codes by
+                // their first letter.
+                let prefix_may = len >= 3 && {
+                    let l = |k: usize| usize::from((b[s + k] | 0x20) - b'a');
+                    ANCHOR_PREFIX[(l(0) * 26 + l(1)) * 26 + l(2)] & (1 << len.min(15)) != 0
+                };
+                let code_may = len <= 4 && b[s].is_ascii_uppercase();
+                if (prefix_may || code_may) && word_may_anchor(&text[s..i]) {
                     return true;
                 }
             }
@@ -342,6 +374,56 @@ fn may_hold_quantity(text: &str) -> bool {
     false
 }
 
+/// Where the run of ASCII letters in `b` going on at `i` ends, and whether it holds a
+/// capital; any other byte, ASCII or not, ends it. Eight bytes are tested at once, as words
+/// are seldom longer.
+fn ascii_letters_end(b: &[u8], mut i: usize) -> (usize, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let mut upper = false;
+    while let Some(c) = b.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(c);
+        let x = u64::from_le_bytes(bytes);
+        // High bits cleared, no byte carries into its neighbour; OR 0x20 turns exactly the
+        // ASCII letters into lowercase letters, whose high bit adding 0x1f then sets and
+        // adding 0x05 does not. Bytes above 0x7f are never letters.
+        let y = (x & !HIGH) | (ONES * 0x20);
+        let letters = y.wrapping_add(ONES * 0x1f) & !y.wrapping_add(ONES * 0x05) & !x & HIGH;
+        // Capitals are the letters with bit 0x20 clear.
+        let caps = letters & !(x << 2);
+        let other = !letters & HIGH;
+        if other != 0 {
+            let before = (other & other.wrapping_neg()) - 1;
+            return (
+                i + (other.trailing_zeros() / 8) as usize,
+                upper || caps & before != 0,
+            );
+        }
+        upper |= caps != 0;
+        i += 8;
+    }
+    while let Some(c) = b.get(i).filter(|c| c.is_ascii_alphabetic()) {
+        upper |= c.is_ascii_uppercase();
+        i += 1;
+    }
+    (i, upper)
+}
+
+/// The high bit of every byte of `x` that [`byte_classes`] calls `ANCHOR`: a byte above
+/// 0x7f, an ASCII digit or "$" (the only ASCII currency sign or fraction), eight at once.
+fn anchor_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // High bits cleared, no byte carries into its neighbour: adding 0x50 sets a byte's high
+    // bit from '0' on and adding 0x46 from past '9'; a byte equal to '$' is the one whose
+    // XOR with it stays zero after adding 0x7f.
+    let y = x & !HIGH;
+    let digits = y.wrapping_add(ONES * 0x50) & !y.wrapping_add(ONES * 0x46);
+    let dollar = !(y ^ (ONES * u64::from(b'$'))).wrapping_add(ONES * 0x7f);
+    (x | digits | dollar) & HIGH
+}
+
 /// [`byte_classes`]: an ASCII letter.
 const LETTER: u8 = 1;
 /// [`byte_classes`]: a digit, an anchor symbol, or a byte of a non-ASCII character (which the
@@ -349,7 +431,7 @@ const LETTER: u8 = 1;
 const ANCHOR: u8 = 2;
 
 /// The class of every byte for [`may_hold_quantity`]; anchor symbols are asked of the same
-/// functions `Scanner::compute_anchor` asks.
+/// functions `Scanner::tokenize` asks for symbol tokens.
 fn byte_classes() -> &'static [u8; 256] {
     static CLASSES: std::sync::OnceLock<[u8; 256]> = std::sync::OnceLock::new();
     CLASSES.get_or_init(|| {
@@ -432,7 +514,7 @@ struct Tok {
     val: f64,
     ndig: u32,
     plain: bool,
-    /// Set once after tokenizing: see `Scanner::is_anchor`.
+    /// Set while tokenizing: see `Scanner::is_anchor`.
     anchor: bool,
 }
 
@@ -445,6 +527,8 @@ struct Scanner<'a> {
     nested: std::cell::Cell<bool>,
     toks: Vec<Tok>,
     arena: String,
+    /// Indices of the anchor tokens, in order.
+    anchors: Vec<u32>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -452,7 +536,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str, mut toks: Vec<Tok>, mut arena: String) -> Self {
+    fn new(text: &'a str, mut toks: Vec<Tok>, mut arena: String, anchors: Vec<u32>) -> Self {
         toks.reserve(text.len() / 5 + 4);
         arena.reserve(text.len() / 4 + 16);
         let mut sc = Scanner {
@@ -461,25 +545,27 @@ impl<'a> Scanner<'a> {
             nested: std::cell::Cell::new(false),
             toks,
             arena,
+            anchors,
         };
         sc.tokenize();
-        for i in 0..sc.toks.len() {
-            let a = sc.compute_anchor(i);
-            if let Some(t) = sc.toks.get_mut(i) {
-                t.anchor = a;
-            }
-        }
         sc
     }
 
     fn tokenize(&mut self) {
         let text = self.text;
         let b = text.as_bytes();
+        let classes = byte_classes();
         let mut i = 0;
         let mut sp = true;
         let mut numbuf = String::new();
         while i < b.len() {
             let c = b[i];
+            // Most tokens are ASCII words: they skip the tests for the others.
+            if c.is_ascii_alphabetic() {
+                i = self.push_word(i, sp);
+                sp = false;
+                continue;
+            }
             if c.is_ascii_whitespace() {
                 sp = true;
                 i += 1;
@@ -490,14 +576,43 @@ impl<'a> Scanner<'a> {
                 && (i == 0 || !b[i - 1].is_ascii_digit());
             if c.is_ascii_digit() || lead_dot {
                 let s = i;
-                numbuf.clear();
                 let mut plain = true;
                 let mut ndig = 0u32;
                 while i < b.len() && b[i].is_ascii_digit() {
-                    numbuf.push(b[i] as char);
                     ndig = ndig.saturating_add(1);
                     i += 1;
                 }
+                // Most numbers are short integers followed by none of the bytes that could
+                // go on with them (separators, decimals, exponents, spaced groups): their
+                // value is read from the digits at once.
+                let goes_on = match b.get(i) {
+                    Some(b',' | b'.' | b'e' | b'E') => true,
+                    Some(b' ') => ndig <= 3 && b.get(i + 1).is_some_and(u8::is_ascii_digit),
+                    Some(0xc2 | 0xe2) => ndig <= 3,
+                    _ => false,
+                };
+                if !goes_on && (1..=15).contains(&ndig) {
+                    let val = b[s..i]
+                        .iter()
+                        .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'))
+                        as f64;
+                    self.push_tok(Tok {
+                        s: s as u32,
+                        e: i as u32,
+                        kind: Tk::Num,
+                        sp,
+                        ls: 0,
+                        le: 0,
+                        val,
+                        ndig,
+                        plain,
+                        anchor: true,
+                    });
+                    sp = false;
+                    continue;
+                }
+                numbuf.clear();
+                numbuf.push_str(&text[s..i]);
                 // Indian grouping "14,52,309": pairs of digits, then a final group of three.
                 if (1..=2).contains(&ndig) && b.get(i) == Some(&b',') {
                     let mut k = i;
@@ -603,7 +718,7 @@ impl<'a> Scanner<'a> {
                 } else {
                     numbuf.parse::<f64>().unwrap_or(f64::NAN)
                 };
-                self.toks.push(Tok {
+                self.push_tok(Tok {
                     s: s as u32,
                     e: i as u32,
                     kind: Tk::Num,
@@ -613,7 +728,7 @@ impl<'a> Scanner<'a> {
                     val,
                     ndig,
                     plain,
-                    anchor: false,
+                    anchor: true,
                 });
                 sp = false;
                 continue;
@@ -628,61 +743,7 @@ impl<'a> Scanner<'a> {
                 }
             };
             if is_word_char(ch) {
-                let s = i;
-                let mut upper = false;
-                let mut ascii = true;
-                while i < b.len() {
-                    let c = b[i];
-                    if c.is_ascii_lowercase() {
-                        i += 1;
-                        continue;
-                    }
-                    if c.is_ascii_uppercase() {
-                        upper = true;
-                        i += 1;
-                        continue;
-                    }
-                    if c < 128 {
-                        break;
-                    }
-                    match text[i..].chars().next() {
-                        Some(ch2) if is_word_char(ch2) => {
-                            ascii = false;
-                            i += ch2.len_utf8();
-                        }
-                        _ => break,
-                    }
-                }
-                // Lowercase ASCII words are read straight from the text; only the others
-                // get a lowercased copy in the arena.
-                let (ls, le) = if ascii && !upper {
-                    (IN_TEXT as usize, IN_TEXT as usize)
-                } else if ascii {
-                    let ls = self.arena.len();
-                    self.arena.push_str(&text[s..i]);
-                    self.arena[ls..].make_ascii_lowercase();
-                    (ls, self.arena.len())
-                } else {
-                    let ls = self.arena.len();
-                    for ch2 in text[s..i].chars() {
-                        for lc in ch2.to_lowercase() {
-                            self.arena.push(lc);
-                        }
-                    }
-                    (ls, self.arena.len())
-                };
-                self.toks.push(Tok {
-                    s: s as u32,
-                    e: i as u32,
-                    kind: Tk::Word,
-                    sp,
-                    ls: ls as u32,
-                    le: le as u32,
-                    val: 0.0,
-                    ndig: 0,
-                    plain: false,
-                    anchor: false,
-                });
+                i = self.push_word(i, sp);
                 sp = false;
                 continue;
             }
@@ -691,7 +752,31 @@ impl<'a> Scanner<'a> {
                 sp = true;
                 continue;
             }
-            self.toks.push(Tok {
+            // A "$" after a word may make that word a currency prefix ("HK $").
+            if ch == '$' {
+                if let Some(t) = self
+                    .toks
+                    .last_mut()
+                    .filter(|t| t.kind == Tk::Word && !t.anchor)
+                {
+                    let raw = &text[t.s as usize..t.e as usize];
+                    let w = if t.ls == IN_TEXT {
+                        raw
+                    } else {
+                        &self.arena[t.ls as usize..t.le as usize]
+                    };
+                    t.anchor = word_token_is_anchor(raw, w, true);
+                    if t.anchor {
+                        self.anchors.push((self.toks.len() - 1) as u32);
+                    }
+                }
+            }
+            let anchor = if c.is_ascii() {
+                classes[usize::from(c)] == ANCHOR
+            } else {
+                symbol_currency(ch).is_some() || vulgar(ch).is_some()
+            };
+            self.push_tok(Tok {
                 s: (i - ch.len_utf8()) as u32,
                 e: i as u32,
                 kind: Tk::Sym(ch),
@@ -701,35 +786,84 @@ impl<'a> Scanner<'a> {
                 val: 0.0,
                 ndig: 0,
                 plain: false,
-                anchor: false,
+                anchor,
             });
             sp = false;
         }
     }
 
+    /// Pushes the word starting at byte `s` (a letter), `sp` telling whether whitespace
+    /// precedes it; returns where it ends.
+    fn push_word(&mut self, s: usize, sp: bool) -> usize {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut i = s;
+        let mut upper = false;
+        let mut ascii = true;
+        loop {
+            let (end, caps) = ascii_letters_end(b, i);
+            i = end;
+            upper |= caps;
+            if b.get(i).is_none_or(u8::is_ascii) {
+                break;
+            }
+            match text[i..].chars().next() {
+                Some(ch2) if is_word_char(ch2) => {
+                    ascii = false;
+                    i += ch2.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        // Lowercase ASCII words are read straight from the text; only the others
+        // get a lowercased copy in the arena.
+        let (ls, le) = if ascii && !upper {
+            (IN_TEXT as usize, IN_TEXT as usize)
+        } else if ascii {
+            let ls = self.arena.len();
+            self.arena.push_str(&text[s..i]);
+            self.arena[ls..].make_ascii_lowercase();
+            (ls, self.arena.len())
+        } else {
+            let ls = self.arena.len();
+            for ch2 in text[s..i].chars() {
+                for lc in ch2.to_lowercase() {
+                    self.arena.push(lc);
+                }
+            }
+            (ls, self.arena.len())
+        };
+        let raw = &text[s..i];
+        let w = if ls == IN_TEXT as usize {
+            raw
+        } else {
+            &self.arena[ls..le]
+        };
+        self.push_tok(Tok {
+            s: s as u32,
+            e: i as u32,
+            kind: Tk::Word,
+            sp,
+            ls: ls as u32,
+            le: le as u32,
+            val: 0.0,
+            ndig: 0,
+            plain: false,
+            anchor: word_token_is_anchor(raw, w, false),
+        });
+        i
+    }
+
+    fn push_tok(&mut self, t: Tok) {
+        if t.anchor {
+            self.anchors.push(self.toks.len() as u32);
+        }
+        self.toks.push(t);
+    }
+
     /// Tokens every quantity must contain: digits, number words, currency signs and codes.
     fn is_anchor(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.anchor)
-    }
-
-    fn compute_anchor(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else {
-            return false;
-        };
-        match t.kind {
-            Tk::Num => true,
-            Tk::Sym(c) => symbol_currency(c).is_some() || vulgar(c).is_some(),
-            Tk::Word => {
-                let (raw, w) = (self.raw(i), self.w(i));
-                // The test `word_is_anchor` ends with, inline: most words fail it.
-                let code_like =
-                    raw.len() <= 4 && raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-                if !code_like && (w.len() < 3 || !may_be(&ANCHOR_PREFIX, w)) {
-                    return false;
-                }
-                word_is_anchor(raw, w, self.is_sym(i + 1, '$'))
-            }
-        }
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {
@@ -1135,6 +1269,13 @@ impl<'a> Scanner<'a> {
 
     /// "MUSD 12", "MAUD 40": finance shorthand for millions.
     fn million_code(&self, i: usize) -> Option<&'static str> {
+        // Four letters or nothing: most tokens are ruled out before they are sliced.
+        if !self
+            .tok(i)
+            .is_some_and(|t| t.e - t.s == 4 && t.kind == Tk::Word)
+        {
+            return None;
+        }
         million_code_of(self.raw(i), self.w(i))
     }
 
@@ -1223,6 +1364,10 @@ impl<'a> Scanner<'a> {
         let mut bound = Bound::Exact;
         let mut intro = None;
         for _ in 0..4 {
+            // A number is never a modifier: most reads start at one.
+            if self.tok(j).is_some_and(|t| t.kind == Tk::Num) {
+                break;
+            }
             let w = self.w(j);
             let w1 = self.w(j + 1);
             let w2 = self.w(j + 2);
@@ -2033,16 +2178,21 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
+            let (hit, longer) = unit_lookup(key.as_bytes());
             // A unit ends where the word ends: the "F" of "07F3" is no unit.
             let cut = self
                 .tok(k + n + 1)
                 .is_some_and(|t| !t.sp && matches!(t.kind, Tk::Word | Tk::Num));
-            if let Some((unit, kind)) = unit_table(key.as_str()).filter(|_| !cut) {
+            if let Some((unit, kind)) = hit.filter(|_| !cut) {
                 best = Some(UnitHit {
                     unit,
                     kind,
                     end: k + n + 1,
                 });
+            }
+            // Every longer key starts with this one.
+            if !longer {
+                break;
             }
         }
         // A unit must end at a word boundary: "5 min" yes, "5 m" + "illion" impossible here.
@@ -2056,6 +2206,12 @@ impl<'a> Scanner<'a> {
         } else {
             k
         };
+        // Only a currency sign names a currency without a word.
+        match self.tok(k).map(|t| t.kind) {
+            Some(Tk::Word) => {}
+            Some(Tk::Sym(c)) => return symbol_currency(c).map(|code| (code, k + 1)),
+            _ => return None,
+        }
         let w = self.w(k);
         let w1 = self.w(k + 1);
         // "$64 US", "$12.40 U.S."
@@ -3300,8 +3456,8 @@ impl KeyBuf {
         self.push_str(c.encode_utf8(&mut tmp));
     }
 
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 

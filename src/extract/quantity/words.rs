@@ -97,13 +97,13 @@ pub(super) const ANCHOR_WORDS: &[&str] = &[
     "trillions",
 ];
 
-pub(super) fn sorted_anchor_words() -> &'static [&'static str] {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v = ANCHOR_WORDS.to_vec();
-        v.sort_unstable();
-        v
-    })
+/// Whether `w` is one of [`ANCHOR_WORDS`]: one hash, where a search of the sorted list took
+/// seven string comparisons.
+pub(super) fn is_anchor_word(w: &str) -> bool {
+    type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    SET.get_or_init(|| ANCHOR_WORDS.iter().copied().collect())
+        .contains(w)
 }
 
 /// Words a quantity may start with: anchors, months, hedges and comparatives.
@@ -217,6 +217,10 @@ pub(super) fn may_be(table: &[u16; PREFIX_SIZE], w: &str) -> bool {
 }
 
 pub(super) fn could_start(w: &str) -> bool {
+    // No number, month or ordinal word is shorter than three letters.
+    if w.len() < 3 {
+        return matches!(w, "a" | "an" | "up" | "at" | "no" | "as" | "in" | "u");
+    }
     if !may_be(&START_PREFIX, w) {
         return false;
     }
@@ -871,6 +875,11 @@ impl std::hash::Hasher for Fnv {
         }
         self.0 = h;
     }
+
+    /// Slice keys hash their length first: one step, not eight bytes.
+    fn write_usize(&mut self, n: usize) {
+        self.write(&[n as u8]);
+    }
 }
 
 /// Prefix-and-length filter over the first word of every unit key (see `prefix_table`).
@@ -894,19 +903,32 @@ pub(super) const fn unit_prefix_table(keys: &[(&str, &str, QuantityKind)]) -> [u
     t
 }
 
-pub(super) fn unit_table(key: &str) -> Option<(&'static str, QuantityKind)> {
-    type Map = std::collections::HashMap<
-        &'static str,
-        (&'static str, QuantityKind),
-        std::hash::BuildHasherDefault<Fnv>,
-    >;
+/// The unit a key names, if any, and whether a longer key starts with it, so the caller
+/// stops adding tokens to a key no unit begins with. Keys are given as bytes: they are built
+/// from text in a stack buffer, and checking that buffer is UTF-8 again cost more than the
+/// look-up.
+pub(super) fn unit_lookup(key: &[u8]) -> (Option<(&'static str, QuantityKind)>, bool) {
+    type Entry = (Option<(&'static str, QuantityKind)>, bool);
+    type Map = std::collections::HashMap<&'static [u8], Entry, std::hash::BuildHasherDefault<Fnv>>;
     static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
     if key.len() > 24 {
-        return None;
+        return (None, false);
     }
-    MAP.get_or_init(|| UNIT_KEYS.iter().map(|&(k, u, q)| (k, (u, q))).collect())
-        .get(key)
-        .copied()
+    MAP.get_or_init(|| {
+        let mut map = Map::default();
+        for &(k, u, q) in UNIT_KEYS {
+            let k = k.as_bytes();
+            // A later entry for the same key wins, as it did when the table was collected.
+            map.entry(k).or_insert((None, false)).0 = Some((u, q));
+            for end in 1..k.len() {
+                map.entry(&k[..end]).or_insert((None, false)).1 = true;
+            }
+        }
+        map
+    })
+    .get(key)
+    .copied()
+    .unwrap_or((None, false))
 }
 
 pub(super) fn is_period(p: &str) -> bool {
