@@ -67,18 +67,29 @@ pub struct Piece {
 /// letter in it (a page number, a separator rule, a lone figure, stray markup) says nothing
 /// that could be compared and is [`SentenceKind::Boilerplate`].
 pub fn pieces(text: &str, breaks: LineBreaks) -> Vec<Piece> {
-    let markup = render::Markup::find(text);
-    split::split_with(text, breaks)
+    let split = split::split_noted(text, breaks);
+    let markup = if split.markup {
+        render::Markup::find(text)
+    } else {
+        render::Markup::default()
+    };
+    let mut changes = render::Changes::new(split.changes);
+    split
+        .ranges
         .into_iter()
-        .filter_map(|range| piece(text, range, &markup, None))
+        .filter_map(|range| {
+            piece(text, range, None, |r| {
+                render::render_noted(text, r, &markup, &mut changes)
+            })
+        })
         .collect()
 }
 
 fn piece(
     text: &str,
     range: Range<usize>,
-    markup: &render::Markup,
     kind: Option<SentenceKind>,
+    render: impl FnOnce(Range<usize>) -> render::Rendered,
 ) -> Option<Piece> {
     let raw = &text[range.clone()];
     let from = range.start + (raw.len() - raw.trim_start().len());
@@ -86,7 +97,7 @@ fn piece(
     if from >= to {
         return None;
     }
-    let rendered = render::render_in(text, from..to, markup);
+    let rendered = render(from..to);
     let (text, map, kind) = if rendered.text.is_empty() {
         // Only layout: kept, verbatim, so that every line of the input is accounted for.
         let raw = text[from..to].to_string();
@@ -126,10 +137,12 @@ pub fn segment(doc: &Ingested) -> Vec<Sentence> {
                     SentenceKind::Heading
                 };
                 let markup = render::Markup::find(&block.text);
-                piece(&block.text, whole, &markup, Some(kind))
-                    .map(|p| place(doc, block, p))
-                    .into_iter()
-                    .collect()
+                piece(&block.text, whole, Some(kind), |r| {
+                    render::render_in(&block.text, r, &markup)
+                })
+                .map(|p| place(doc, block, p))
+                .into_iter()
+                .collect()
             }
             BlockKind::Paragraph | BlockKind::ListItem => {
                 pieces(&block.text, LineBreaks::Significant)
@@ -204,6 +217,71 @@ fn ceil_char(text: &str, offset: usize) -> usize {
 mod tests {
     use super::*;
     use crate::InputFormat;
+
+    #[test]
+    fn sentences_copied_unrendered_are_exactly_those_with_nothing_to_render() {
+        // Every trigger of the renderer, and near misses, in random order: what the pre-pass
+        // notes must send to the renderer every sentence that `render_in` would change.
+        let fragments = [
+            "The ferry ran late.",
+            " ",
+            "  ",
+            "   ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{0B}",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "caf\u{e9}",
+            "\u{2014}",
+            "\u{201c}Yes,\u{201d} she said.",
+            "Contents ........ 12",
+            "Wait....",
+            ".....",
+            "a -- b",
+            "-----",
+            "=====",
+            "and/or",
+            "`Go,' he said. ``Now.''",
+            "it's",
+            "''",
+            "<b>Late</b>",
+            "a < b",
+            "&lt;i&gt;x&lt;/i&gt;",
+            "C:\\new",
+            "One.\\n Two.",
+            "Mr. Smith? Yes! 1. First 2. Second",
+            "U.S. officials",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(fragments[(state % fragments.len() as u64) as usize]);
+            }
+            for breaks in [LineBreaks::Significant, LineBreaks::Layout] {
+                let markup = render::Markup::find(&text);
+                let full: Vec<Piece> = split::split_with(&text, breaks)
+                    .into_iter()
+                    .filter_map(|r| piece(&text, r, None, |r| render::render_in(&text, r, &markup)))
+                    .collect();
+                let got = pieces(&text, breaks);
+                assert_eq!(got.len(), full.len(), "{text:?}");
+                for (g, f) in got.iter().zip(&full) {
+                    assert_eq!(
+                        (&g.range, &g.text, &g.map, g.kind),
+                        (&f.range, &f.text, &f.map, f.kind),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_long_page_split_on_every_core_keeps_its_lines_and_columns() {
