@@ -66,24 +66,22 @@ pub fn render_in(src: &str, range: Range<usize>, markup: &Markup) -> Rendered {
 
 /// [`render_in`] for the sentences of one block in order, told by the splitter's pre-pass
 /// where the renderer may change something ([`change_at`]): a sentence clear of all of
-/// those, and of runs of three spaces, is copied without looking at its bytes again.
+/// those, and of runs of three spaces, renders as itself, answered `None` without looking at
+/// its bytes again.
 pub(super) fn render_noted(
     src: &str,
     range: Range<usize>,
     markup: &Markup,
     changes: &mut Changes,
-) -> Rendered {
+) -> Option<Rendered> {
     let b = src.as_bytes();
     // A space at the end would be dropped; the splitter never leaves one, but `render_in`
     // answers for any range.
     let trailing_space = range.end > range.start && b[range.end - 1] == b' ';
     if !trailing_space && !changes.touch(range.clone()) {
-        return Rendered {
-            text: src[range.clone()].to_string(),
-            map: SpanMap::contiguous(range.start),
-        };
+        return None;
     }
-    render_in(src, range, markup)
+    Some(render_in(src, range, markup))
 }
 
 /// Byte ranges of a text where the renderer may change something, sorted by start, asked
