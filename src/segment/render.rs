@@ -64,6 +64,86 @@ pub fn render_in(src: &str, range: Range<usize>, markup: &Markup) -> Rendered {
     r.out
 }
 
+/// [`render_in`] for the sentences of one block in order, told by the splitter's pre-pass
+/// where the renderer may change something ([`change_at`]): a sentence clear of all of
+/// those, and of runs of three spaces, renders as itself, answered `None` without looking at
+/// its bytes again.
+pub(super) fn render_noted(
+    src: &str,
+    range: Range<usize>,
+    markup: &Markup,
+    changes: &mut Changes,
+) -> Option<Rendered> {
+    let b = src.as_bytes();
+    // A space at the end would be dropped; the splitter never leaves one, but `render_in`
+    // answers for any range.
+    let trailing_space = range.end > range.start && b[range.end - 1] == b' ';
+    if !trailing_space && !changes.touch(range.clone()) {
+        return None;
+    }
+    Some(render_in(src, range, markup))
+}
+
+/// Byte ranges of a text where the renderer may change something, sorted by start, asked
+/// about by ranges that only move forward.
+#[derive(Debug, Default)]
+pub(super) struct Changes {
+    spans: Vec<(usize, usize)>,
+    next: usize,
+}
+
+impl Changes {
+    pub(super) fn new(spans: Vec<(usize, usize)>) -> Changes {
+        Changes { spans, next: 0 }
+    }
+
+    /// Whether any of the ranges overlaps `range`; `range` must not start before the one
+    /// asked about last.
+    fn touch(&mut self, range: Range<usize>) -> bool {
+        while self
+            .spans
+            .get(self.next)
+            .is_some_and(|s| s.1 <= range.start)
+        {
+            self.next += 1;
+        }
+        self.spans.get(self.next).is_some_and(|s| s.0 < range.end)
+    }
+}
+
+/// Bytes where the renderer may change something other than a run of spaces: every byte
+/// [`SPECIAL`] holds but the space. The splitter's pre-pass stops at each of them.
+pub(super) static CHANGES: [bool; 256] = {
+    let mut set = SPECIAL;
+    set[b' ' as usize] = false;
+    set
+};
+
+/// At byte `i` of `src`, one of [`CHANGES`]: the end of the bytes from `i` that the renderer
+/// may change, or `None` if it copies them as they are. Together with the runs of three
+/// spaces these are the only places where [`renders_as_itself`] can answer `false`: any
+/// other whitespace after a space is itself one of them. A run of dots or rule characters
+/// is answered at its first byte.
+pub(super) fn change_at(src: &str, i: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let c = b[i];
+    match c {
+        b'.' | b'/' | b'=' | b'_' | b'~' | b'*' | b'#' | b'-' => {
+            if i > 0 && b[i - 1] == c {
+                return None;
+            }
+            let len = b[i..].iter().take_while(|&&x| x == c).count();
+            (len >= LAYOUT_RUN).then_some(i + len)
+        }
+        b'\'' => (b.get(i + 1) == Some(&b'\'')).then_some(i + 2),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+            let ch = src[i..].chars().next()?;
+            ch.is_whitespace().then_some(i + ch.len_utf8())
+        }
+        _ => Some(i + 1),
+    }
+}
+
 /// Whitespace seen but not yet written: it is only written between two visible characters.
 #[derive(Debug, Clone, Copy)]
 enum Pending {

@@ -8,7 +8,9 @@
 //!
 //! The detector is hand-written. One pass over the bytes pairs quotes and brackets, finds
 //! inline list labels and notes every byte that may call for a decision (stop marks, line
-//! breaks, quotes, wide characters); a second pass visits only those positions. There is no
+//! breaks, quotes, wide characters); a second pass visits only those positions. The first
+//! pass also notes, for [`super::render`], where a sentence's text may need rendering, so
+//! that the many sentences with nothing to render are not read a second time. There is no
 //! regex and no backtracking, so the cost is linear in the input and cannot blow up on
 //! hostile text: every look-around is either bounded or consumes what it skips, which keeps
 //! it linear even when a block is one enormous token.
@@ -25,6 +27,7 @@
 //! the English "Golden Rules" of the pragmatic_segmenter project; `examples/eval_segment.rs`
 //! measures them against that suite.
 
+use super::render::{change_at, CHANGES};
 use std::ops::Range;
 
 /// How line breaks inside a block are read.
@@ -51,11 +54,37 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 
 /// [`split`], with an explicit reading of line breaks.
 pub fn split_with(text: &str, breaks: LineBreaks) -> Vec<Range<usize>> {
+    split_noted(text, breaks).ranges
+}
+
+/// The sentences of a block, and what the pre-pass saw on the way for their rendering.
+pub(super) struct Split {
+    /// As [`split_with`] gives them.
+    pub ranges: Vec<Range<usize>>,
+    /// Where the renderer may change something (see [`super::render::change_at`]), and the
+    /// runs of three or more spaces, sorted by start.
+    pub changes: Vec<(usize, usize)>,
+    /// Whether the text holds a `<` or a `&`, without which it holds no markup.
+    pub markup: bool,
+}
+
+/// [`split_with`], noting on the way what [`super::render`] needs to know, so that the
+/// renderer need not read the bytes of a sentence with nothing to render.
+pub(super) fn split_noted(text: &str, breaks: LineBreaks) -> Split {
     let Structure {
         spans,
         markers,
         stops,
+        mut changes,
+        markup,
     } = structure(text, breaks);
+    // Spaces are too common to stop at; three in a row are rare enough to search for, with
+    // a vector search that only looks closer where two spaces stand side by side.
+    let mut triples = memchr::memmem::find_iter(text.as_bytes(), b"   ").peekable();
+    if triples.peek().is_some() {
+        changes.extend(triples.map(|p| (p, p + 3)));
+        changes.sort_unstable();
+    }
     let splitter = Splitter {
         text,
         bytes: text.as_bytes(),
@@ -68,7 +97,11 @@ pub fn split_with(text: &str, breaks: LineBreaks) -> Vec<Range<usize>> {
         out: Vec::with_capacity(text.len() / 64 + 1),
         web_token: (0, 0, false),
     };
-    splitter.run()
+    Split {
+        ranges: splitter.run(),
+        changes,
+        markup,
+    }
 }
 
 /// How far back a token is read. Longer tokens (URLs, hashes) are never abbreviations, so a
@@ -1196,6 +1229,8 @@ struct Structure {
     spans: Vec<(usize, usize)>,
     markers: Vec<usize>,
     stops: Vec<usize>,
+    changes: Vec<(usize, usize)>,
+    markup: bool,
 }
 
 fn structure(text: &str, breaks: LineBreaks) -> Structure {
@@ -1207,12 +1242,16 @@ fn structure(text: &str, breaks: LineBreaks) -> Structure {
         cands: Vec::new(),
         // Typical prose has a stop every 30 to 60 bytes; a close guess saves regrowing.
         stops: Vec::with_capacity(text.len() / 32 + 4),
+        changes: Vec::new(),
+        markup: false,
     };
     pre.run(breaks);
     let PrePass {
         mut pairs,
         cands,
         stops,
+        changes,
+        markup,
         ..
     } = pre;
 
@@ -1241,11 +1280,22 @@ fn structure(text: &str, breaks: LineBreaks) -> Structure {
         spans,
         markers,
         stops,
+        changes,
+        markup,
     }
 }
 
-/// Bytes the pre-pass must look at; everything else is skipped in a tight loop.
-static PRE_STOPS: [bool; 256] = byte_set(b".!?\n\r()[]{}\"'`\xC2\xE2\xE3\xEF");
+/// Bytes the pre-pass must look at; everything else is skipped in a tight loop. They include
+/// the bytes where the renderer may change something ([`CHANGES`]).
+static PRE_STOPS: [bool; 256] = {
+    let mut set = byte_set(b".!?\n\r()[]{}\"'`\xC2\xE2\xE3\xEF");
+    let mut k = 0;
+    while k < 256 {
+        set[k] |= CHANGES[k];
+        k += 1;
+    }
+    set
+};
 
 /// Bytes the main scan must look at.
 static MAIN_STOPS: [bool; 256] = byte_set(b".!?\n\r\"\xE2\xE3\xEF");
@@ -1290,6 +1340,10 @@ struct PrePass<'a> {
     pairs: Vec<(usize, usize)>,
     cands: Vec<(usize, u8, u16)>,
     stops: Vec<usize>,
+    /// Where the renderer may change something, from [`change_at`].
+    changes: Vec<(usize, usize)>,
+    /// Whether a `<` or a `&` was seen.
+    markup: bool,
 }
 
 impl PrePass<'_> {
@@ -1307,8 +1361,17 @@ impl PrePass<'_> {
             if MAIN_STOPS[usize::from(b[i])] {
                 self.stops.push(i);
             }
+            if CHANGES[usize::from(b[i])] {
+                if let Some(end) = change_at(self.text, i) {
+                    self.changes.push((i, end));
+                    self.markup |= matches!(b[i], b'<' | b'&');
+                }
+            }
             match b[i] {
                 b'!' | b'?' | 0xE3 | 0xEF => i += 1,
+                // Only of interest to the renderer.
+                b'\t' | 0x0B | 0x0C | b'<' | b'&' | b'\\' | b'/' | b'=' | b'_' | b'~' | b'*'
+                | b'#' | b'-' => i += 1,
                 b'.' => {
                     self.label_before(i);
                     i += 1;
