@@ -1973,10 +1973,15 @@ impl<'a> Scanner<'a> {
             {
                 if let Some(den) = self.tok(k + 1).filter(|d| d.kind == Tk::Num && d.plain) {
                     let slash_is_fraction = self.is_sym(k, '⁄');
+                    // Under 32, a denominator other than the usual ones makes a month and
+                    // day ("3/14") or a name ("9/11"), unless "of" follows: "1/7 of".
+                    let usual = den.val > 31.0
+                        || SLASH_DENOMINATORS.contains(&den.val)
+                        || self.w(k + 2) == "of";
                     if den.val > 0.0
                         && t.plain
                         && v < den.val
-                        && (slash_is_fraction || den.val <= 128.0)
+                        && (slash_is_fraction || (den.val <= 128.0 && usual))
                         && !self.is_sym(k + 2, '/')
                     {
                         v /= den.val;
@@ -2536,6 +2541,25 @@ impl<'a> Scanner<'a> {
         // quantities: IP addresses, phone numbers, all-numeric dates, version numbers.
         if let Some(end) = self.code_chain(a.num) {
             self.skip.set(end);
+            return None;
+        }
+        // Two whole numbers joined by "/" that `amount` did not read as a fraction name
+        // something else: "24/7", "50/50", "9/11", a score "6/4", a date "3/14". Neither
+        // number is a quantity. A season or budget year ("2018/19") still is.
+        if a.next == a.num + 1
+            && self.is_sym(a.num + 1, '/')
+            && self.attached(a.num + 1)
+            && self.attached(a.num + 2)
+            && self
+                .tok(a.num + 2)
+                .is_some_and(|t| t.kind == Tk::Num && t.plain)
+            && self
+                .tok(a.num)
+                .is_some_and(|t| t.kind == Tk::Num && t.plain)
+            && a.cur.is_none()
+            && !year_like(self, &a)
+        {
+            self.skip.set(a.num + 3);
             return None;
         }
         // "One" mid-sentence as a name ("Formula One") or "one" as a pronoun ("the one", "each one").
@@ -3400,6 +3424,10 @@ impl<'a> Scanner<'a> {
 }
 
 /// Four plain digits in the span of modern years, without currency or scale.
+/// Denominators under 32 that a fraction written with "/" is read with: halves to twelfths
+/// and the sixteenths, twentieths and twenty-fifths of measures and odds.
+const SLASH_DENOMINATORS: &[f64] = &[2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 20.0, 25.0];
+
 fn year_like(sc: &Scanner, x: &Amount) -> bool {
     sc.tok(x.num)
         .is_some_and(|t| t.kind == Tk::Num && t.plain && t.ndig == 4)

@@ -626,3 +626,44 @@ fn no_number_word_is_under_three_letters() {
         assert!(month_num(w).is_none() && ordinal_word(w).is_none(), "{w}");
     }
 }
+
+#[test]
+fn nine_eleven_is_a_name_not_a_fraction() {
+    // It was read as 9/11 = 0.82 "attack", a figure in every numbers table it appeared in.
+    assert!(quantities("The 9/11 attacks changed airport security.").is_empty());
+    assert!(quantities("After 9/11, the rules changed.").is_empty());
+    assert!(quantities("The vote moved to 3/14 this year.").is_empty());
+}
+
+#[test]
+fn slash_pairs_that_are_not_fractions_give_no_number() {
+    // "24/7" gave a count of 24, "50/50" one of 50 and a score "6/4" one of 6.
+    for text in [
+        "The hotline runs 24/7 for callers.",
+        "It is a 50/50 chance, the coach said.",
+        "The score was 6/4 in the final set.",
+        "The 7/7 bombings hit the city.",
+    ] {
+        assert!(
+            quantities(text).is_empty(),
+            "{text}: {:?}",
+            quantities(text)
+        );
+    }
+}
+
+#[test]
+fn usual_slash_fractions_and_season_years_still_read() {
+    assert_eq!(one("About 3/4 of voters agreed.").value, Some(0.75));
+    assert_eq!(one("The track is 1/2 mile long.").value, Some(0.5));
+    assert_eq!(
+        one("Nearly 1/7 of the land is forest.").value,
+        Some(1.0 / 7.0)
+    );
+    assert_eq!(
+        one("The bond rose 5/64 of a point.").value,
+        Some(5.0 / 64.0)
+    );
+    let q = one("The 2018/19 season ended early.");
+    assert_eq!((q.value, q.kind), (Some(2018.0), QuantityKind::Year));
+}
