@@ -379,7 +379,8 @@ impl Default for Extractor {
 impl Extractor {
     /// The extractor with only the built-in lexicon, built once per process and shared:
     /// building one (the alias and word tables) costs about as much as extracting a short
-    /// article, which [`Document::read`](crate::Document::read) used to pay per document.
+    /// article, too much to pay again for every document [`Document::read`](crate::Document::read)
+    /// reads.
     pub fn builtin() -> &'static Extractor {
         static BUILTIN: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
         BUILTIN.get_or_init(Extractor::default)
