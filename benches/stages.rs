@@ -13,7 +13,9 @@ use factdiff::extract::quantity::quantities;
 use factdiff::extract::Extractor;
 use factdiff::report::table::Style;
 use factdiff::segment::Sentence;
-use factdiff::{align, ingest, judge, report, segment, Comparison, Document, InputFormat};
+use factdiff::{
+    align, ingest, judge, report, segment, CompareReport, Comparison, Document, InputFormat,
+};
 use std::sync::OnceLock;
 
 /// The binary's allocator, so each stage costs what it costs there.
@@ -90,18 +92,21 @@ fn segmented() -> Vec<Vec<Sentence>> {
     ingested().iter().map(segment::segment).collect()
 }
 
+/// The corpus read through the whole of `Document::from_text`.
+fn read_documents() -> Vec<Document> {
+    articles()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Document::from_text(&format!("d{}", i + 1), &format!("a{i}.txt"), t)
+                .expect("the shipped articles read")
+        })
+        .collect()
+}
+
 fn documents() -> &'static [Document] {
     static DOCS: OnceLock<Vec<Document>> = OnceLock::new();
-    DOCS.get_or_init(|| {
-        articles()
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                Document::from_text(&format!("d{}", i + 1), &format!("a{i}.txt"), t)
-                    .expect("the shipped articles read")
-            })
-            .collect()
-    })
+    DOCS.get_or_init(read_documents)
 }
 
 fn comparison() -> &'static Comparison {
@@ -198,53 +203,39 @@ fn report_model(bencher: Bencher) {
     bencher.counter(bytes()).bench_local(|| cmp.report());
 }
 
+/// Times one report format over the corpus's findings model.
+fn bench_format(bencher: Bencher, render: impl Fn(&CompareReport) -> String) {
+    let model = comparison().report();
+    bencher.counter(bytes()).bench_local(|| render(&model));
+}
+
 #[divan::bench]
 fn report_json(bencher: Bencher) {
-    let model = comparison().report();
-    bencher
-        .counter(bytes())
-        .bench_local(|| report::json::render_compare(&model));
+    bench_format(bencher, report::json::render_compare);
 }
 
 #[divan::bench]
 fn report_markdown(bencher: Bencher) {
-    let model = comparison().report();
-    bencher
-        .counter(bytes())
-        .bench_local(|| report::markdown::render(&model));
+    bench_format(bencher, report::markdown::render);
 }
 
 #[divan::bench]
 fn report_html(bencher: Bencher) {
-    let model = comparison().report();
-    bencher
-        .counter(bytes())
-        .bench_local(|| report::html::render(&model));
+    bench_format(bencher, report::html::render);
 }
 
 #[divan::bench]
 fn report_table(bencher: Bencher) {
-    let model = comparison().report();
     let style = Style {
         width: 120,
         color: false,
     };
-    bencher
-        .counter(bytes())
-        .bench_local(|| report::table::render(&model, style));
+    bench_format(bencher, |model| report::table::render(model, style));
 }
 
 #[divan::bench]
 fn compare_end_to_end(bencher: Bencher) {
-    bencher.counter(bytes()).bench_local(|| {
-        let docs: Vec<Document> = articles()
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                Document::from_text(&format!("d{}", i + 1), &format!("a{i}.txt"), t)
-                    .expect("the shipped articles read")
-            })
-            .collect();
-        report::json::render_compare(&Comparison::new(docs).report())
-    });
+    bencher
+        .counter(bytes())
+        .bench_local(|| report::json::render_compare(&Comparison::new(read_documents()).report()));
 }

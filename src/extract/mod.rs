@@ -1448,17 +1448,9 @@ fn each<'a, T: Sync, R: Send>(
     items: &'a [T],
     f: impl Fn(usize, &'a T) -> R + Sync,
 ) -> Vec<R> {
-    if parallel {
-        use rayon::prelude::*;
-        items
-            .par_iter()
-            .with_min_len(CHUNK)
-            .enumerate()
-            .map(|(k, x)| f(k, x))
-            .collect()
-    } else {
-        items.iter().enumerate().map(|(k, x)| f(k, x)).collect()
-    }
+    // A pointer per sentence is all this costs beside the work done for each, and it keeps
+    // the parallel loop in one place.
+    each_owned(parallel, items.iter().collect(), f)
 }
 
 /// `f(index, item)` for every item, taking the items by value, in order; on the rayon pool

@@ -592,22 +592,7 @@ impl<'a> Scanner<'a> {
                     _ => false,
                 };
                 if !goes_on && (1..=15).contains(&ndig) {
-                    let val = b[s..i]
-                        .iter()
-                        .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'))
-                        as f64;
-                    self.push_tok(Tok {
-                        s: s as u32,
-                        e: i as u32,
-                        kind: Tk::Num,
-                        sp,
-                        ls: 0,
-                        le: 0,
-                        val,
-                        ndig,
-                        plain,
-                        anchor: true,
-                    });
+                    self.push_num(s..i, sp, digits_value(&b[s..i]), ndig, plain);
                     sp = false;
                     continue;
                 }
@@ -711,25 +696,11 @@ impl<'a> Scanner<'a> {
                 }
                 // Short plain integers (most numbers) need no float parsing.
                 let val = if plain && ndig <= 15 {
-                    numbuf
-                        .bytes()
-                        .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'))
-                        as f64
+                    digits_value(numbuf.as_bytes())
                 } else {
                     numbuf.parse::<f64>().unwrap_or(f64::NAN)
                 };
-                self.push_tok(Tok {
-                    s: s as u32,
-                    e: i as u32,
-                    kind: Tk::Num,
-                    sp,
-                    ls: 0,
-                    le: 0,
-                    val,
-                    ndig,
-                    plain,
-                    anchor: true,
-                });
+                self.push_num(s..i, sp, val, ndig, plain);
                 sp = false;
                 continue;
             }
@@ -852,6 +823,29 @@ impl<'a> Scanner<'a> {
             anchor: word_token_is_anchor(raw, w, false),
         });
         i
+    }
+
+    /// A number token over `span`: every number is an anchor.
+    fn push_num(
+        &mut self,
+        span: std::ops::Range<usize>,
+        sp: bool,
+        val: f64,
+        ndig: u32,
+        plain: bool,
+    ) {
+        self.push_tok(Tok {
+            s: span.start as u32,
+            e: span.end as u32,
+            kind: Tk::Num,
+            sp,
+            ls: 0,
+            le: 0,
+            val,
+            ndig,
+            plain,
+            anchor: true,
+        });
     }
 
     fn push_tok(&mut self, t: Tok) {
@@ -3424,6 +3418,13 @@ impl<'a> Scanner<'a> {
 }
 
 /// Four plain digits in the span of modern years, without currency or scale.
+/// The value of a run of at most 15 ASCII digits, exact in an `f64`, without float parsing.
+fn digits_value(digits: &[u8]) -> f64 {
+    digits
+        .iter()
+        .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0')) as f64
+}
+
 /// Denominators under 32 that a fraction written with "/" is read with: halves to twelfths
 /// and the sixteenths, twentieths and twenty-fifths of measures and odds.
 const SLASH_DENOMINATORS: &[f64] = &[2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 20.0, 25.0];
