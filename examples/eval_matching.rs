@@ -1,51 +1,77 @@
-//! Matcher evaluation over public paraphrase and event-coreference pairs in `../shared/data`.
+//! Matcher evaluation over public paraphrase and event-coreference sets in `../shared/data`,
+//! through what users run: [`Comparison`] over documents read by [`Document::read`], with no
+//! background statistics (the command line has none), so the figures are those of
+//! `factdiff compare`.
 //!
-//! - MRPC training pairs: each pair is compared as two one-sentence documents (word
-//!   statistics from all MRPC sentences as background); "same meaning" is predicted when
-//!   both sentences end in one claim with verdict `agreement`.
-//! - ECB+ development pairs: each pair is compared as two one-sentence documents (background
-//!   from every sentence of the development articles), and "same event" is predicted when the
-//!   two sentences sit in one claim of any verdict. Pairwise, because a claim holds one
-//!   statement per document: comparing whole articles caps recall at 52% on this set (a
-//!   sentence often shares its event with several sentences of the other article).
+//! - **MRPC training pairs**: each pair compared as two one-sentence documents; "same
+//!   meaning" is predicted when both sentences end in one claim with verdict `agreement`.
+//! - **ECB+ pairs**: each development pair compared as two one-sentence documents; "same
+//!   event" is predicted when both sentences sit in one claim of any verdict. Every pair
+//!   counts, hard negatives (same topic, different real event) included.
+//! - **ECB+ topics, as a user meets them**: for each topic, one comparison over the articles
+//!   of both its subtopics (two real events of one kind), scored on every annotated pair of
+//!   the topic: "same event" when both sentences sit in one claim. Beside F1, the share of
+//!   cross-event pairs (hard negatives) put in one claim.
+//!
+//! Every set is split once (`support/split.rs`): MRPC pairs by position, ECB+ by topic
+//! (topics in numeric order, by position), so no topic's articles are in both parts. Weights
+//! and rules are fitted on the tuning part (`fit_matcher`); floors hold the check part.
 //!
 //! Run with `cargo run --release --example eval_matching [-- -v]`; exits 1 below the floors.
 //! `FACTDIFF_SHARED` overrides the location of the shared directory.
 
-use factdiff::align::Background;
 use factdiff::judge::Verdict;
-use factdiff::Comparison;
-use pairs::{document, LabelledPair};
+use factdiff::{Comparison, Document, InputFormat};
+use serde_json::Value;
+use split::Part;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 
-#[path = "support/pairs.rs"]
-mod pairs;
 #[path = "support/shared.rs"]
 mod shared;
+#[path = "support/split.rs"]
+mod split;
 
-const MRPC_ACCURACY_FLOOR: f64 = 0.70;
-const MRPC_F1_FLOOR: f64 = 0.79;
-const ECB_F1_FLOOR: f64 = 0.22;
-const ECB_HARD_NEGATIVE_CEILING: f64 = 0.02;
+/// Floors on the check part, at the figures measured (they only ever go up). Measured
+/// through this user path with meaning in the matcher: MRPC 0.710 / 0.808, ECB+ pairs F1
+/// 0.346 at 5.7% cross-event, topics 0.307 at 7.9% (the lexical matcher alone measured
+/// 0.707 / 0.795, 0.245 at 1.2%, 0.271 at 2.7% on the same parts). Issue #22's targets
+/// (0.76 / 0.83; 0.62 at ≤ 20%; 0.60 at ≤ 10%) are not reached.
+const MRPC_ACCURACY_FLOOR: f64 = 0.705;
+const MRPC_F1_FLOOR: f64 = 0.805;
+const ECB_PAIRS_F1_FLOOR: f64 = 0.34;
+const ECB_PAIRS_HARD_CEILING: f64 = 0.10;
+const ECB_TOPICS_F1_FLOOR: f64 = 0.30;
+const ECB_TOPICS_HARD_CEILING: f64 = 0.10;
 
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone, Copy)]
 struct Confusion {
     tp: usize,
     fp: usize,
     fn_: usize,
     tn: usize,
+    hard: usize,
+    hard_matched: usize,
 }
 
 impl Confusion {
-    fn add(&mut self, gold: bool, predicted: bool) {
+    fn add(&mut self, gold: bool, predicted: bool, hard: bool) {
         match (gold, predicted) {
             (true, true) => self.tp += 1,
             (false, true) => self.fp += 1,
             (true, false) => self.fn_ += 1,
             (false, false) => self.tn += 1,
         }
+        if hard {
+            self.hard += 1;
+            self.hard_matched += usize::from(predicted);
+        }
+    }
+    fn total(&self) -> usize {
+        self.tp + self.fp + self.fn_ + self.tn
     }
     fn accuracy(&self) -> f64 {
-        (self.tp + self.tn) as f64 / (self.tp + self.fp + self.fn_ + self.tn).max(1) as f64
+        (self.tp + self.tn) as f64 / self.total().max(1) as f64
     }
     fn precision(&self) -> f64 {
         self.tp as f64 / (self.tp + self.fp).max(1) as f64
@@ -61,122 +87,270 @@ impl Confusion {
             2.0 * p * r / (p + r)
         }
     }
-}
-
-/// Whether some claim holds statements of both documents.
-fn together(cmp: &Comparison, agreement_only: bool) -> bool {
-    cmp.judgements.iter().any(|j| {
-        if agreement_only && j.verdict != Verdict::Agreement {
-            return false;
-        }
-        let on = |d: usize| j.cluster.members.iter().any(|&(doc, _)| doc == d);
-        on(0) && on(1)
-    })
-}
-
-/// The pairs of a set, or the reason they cannot be read (exit code 2).
-fn read<T>(read: Result<T, String>) -> T {
-    read.unwrap_or_else(|e| {
-        eprintln!("error: {e} (set FACTDIFF_SHARED)");
-        std::process::exit(2)
-    })
-}
-
-/// Whether the two sentences, compared as two one-sentence documents, end in one claim.
-fn predicted(p: &LabelledPair, background: &Background, agreement_only: bool) -> bool {
-    match (document("d1", "a.txt", &p.a), document("d2", "b.txt", &p.b)) {
-        (Some(da), Some(db)) => {
-            let cmp = Comparison::with_background(vec![da, db], Some(background));
-            together(&cmp, agreement_only)
-        }
-        _ => false,
+    fn hard_rate(&self) -> f64 {
+        self.hard_matched as f64 / self.hard.max(1) as f64
     }
 }
 
-fn mrpc(verbose: bool) -> Confusion {
-    let pairs = read(pairs::mrpc(&shared::dir()));
-    let background = pairs::mrpc_background(&pairs);
-    let mut c = Confusion::default();
-    for p in &pairs {
-        let predicted = predicted(p, &background, true);
-        if verbose && p.same != predicted {
+fn fail(msg: String) -> ! {
+    eprintln!("error: {msg} (set FACTDIFF_SHARED)");
+    std::process::exit(2)
+}
+
+fn read_text(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| fail(format!("{}: {e}", path.display())))
+}
+
+fn document(id: &str, path: &str, text: &str) -> Option<Document> {
+    Document::read(id, path, text.as_bytes(), InputFormat::Text).ok()
+}
+
+/// Whether the two one-sentence documents end in one claim (of verdict `agreement` only,
+/// when asked).
+fn paired(a: &str, b: &str, agreement_only: bool) -> bool {
+    let (Some(da), Some(db)) = (document("d1", "a.txt", a), document("d2", "b.txt", b)) else {
+        return false;
+    };
+    let cmp = Comparison::new(vec![da, db]);
+    cmp.judgements.iter().any(|j| {
+        let on = |d: usize| j.cluster.members.iter().any(|&(doc, _)| doc == d);
+        (!agreement_only || j.verdict == Verdict::Agreement) && on(0) && on(1)
+    })
+}
+
+fn mrpc(shared: &Path, verbose: bool) -> [Confusion; 2] {
+    let text = read_text(&shared.join("data/mrpc/train.tsv"));
+    let mut out = [Confusion::default(); 2];
+    for (i, line) in text.lines().skip(1).enumerate() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 5 {
+            continue;
+        }
+        let (gold, predicted) = (f[0] == "1", paired(f[3], f[4], true));
+        if verbose && gold != predicted {
             println!(
                 "mrpc {}: {}\n      {}",
-                if p.same { "FN" } else { "FP" },
-                p.a,
-                p.b
+                if gold { "FN" } else { "FP" },
+                f[3],
+                f[4]
             );
         }
-        c.add(p.same, predicted);
+        out[Part::of(i) as usize].add(gold, predicted, false);
     }
-    c
+    out
 }
 
-fn ecb(verbose: bool) -> (Confusion, usize, usize) {
-    let pairs = read(pairs::ecb(&shared::dir()));
-    let background = read(pairs::ecb_background(&shared::dir()));
-    let mut c = Confusion::default();
-    let (mut hard_total, mut hard_matched) = (0, 0);
-    for p in &pairs {
-        let predicted = predicted(p, &background, false);
-        if p.hard {
-            hard_total += 1;
-            hard_matched += predicted as usize;
+/// One annotated ECB+ pair: topic, the two sentences (document name and line), the label.
+struct EcbPair {
+    topic: String,
+    a: (String, usize),
+    b: (String, usize),
+    text_a: String,
+    text_b: String,
+    same: bool,
+    hard: bool,
+}
+
+fn ecb_pairs(shared: &Path) -> Vec<EcbPair> {
+    read_text(&shared.join("data/ecbplus/val_pairs.jsonl"))
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|v| {
+            let same = v["label"] == 1;
+            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            let n = |k: &str| v[k].as_u64().unwrap_or(0) as usize;
+            EcbPair {
+                topic: s("topic"),
+                a: (s("doc_a"), n("sent_a")),
+                b: (s("doc_b"), n("sent_b")),
+                text_a: s("text_a"),
+                text_b: s("text_b"),
+                same,
+                hard: !same && v["same_subtopic"] == false,
+            }
+        })
+        .collect()
+}
+
+/// Each topic's part: topics in numeric order, by position.
+fn topic_parts(pairs: &[EcbPair]) -> HashMap<String, Part> {
+    let mut topics: Vec<&str> = pairs.iter().map(|p| p.topic.as_str()).collect();
+    topics.sort_by_key(|t| (t.parse::<u64>().unwrap_or(u64::MAX), t.to_string()));
+    topics.dedup();
+    topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.to_string(), Part::of(i)))
+        .collect()
+}
+
+fn ecb_sentence_pairs(pairs: &[EcbPair], parts: &HashMap<String, Part>) -> [Confusion; 2] {
+    let mut out = [Confusion::default(); 2];
+    for p in pairs {
+        let predicted = paired(&p.text_a, &p.text_b, false);
+        out[parts[&p.topic] as usize].add(p.same, predicted, p.hard);
+    }
+    out
+}
+
+/// The sentence of `doc` that holds line `line` (0-based) of its file: the last one that
+/// starts on or before it.
+fn sentence_at(doc: &Document, line: usize) -> Option<usize> {
+    doc.sentences.iter().rposition(|s| s.span.line <= line + 1)
+}
+
+fn ecb_topics(
+    shared: &Path,
+    pairs: &[EcbPair],
+    parts: &HashMap<String, Part>,
+    verbose: bool,
+) -> [Confusion; 2] {
+    let mut by_topic: BTreeMap<&str, Vec<&EcbPair>> = BTreeMap::new();
+    for p in pairs {
+        by_topic.entry(&p.topic).or_default().push(p);
+    }
+    let mut out = [Confusion::default(); 2];
+    for (topic, pairs) in by_topic {
+        let dir = shared.join("data/ecbplus/val_docs").join(topic);
+        let mut files: Vec<_> = shared::ecb_articles(shared)
+            .unwrap_or_else(|e| fail(e))
+            .into_iter()
+            .filter(|p| p.starts_with(&dir))
+            .collect();
+        files.sort();
+        let docs: Vec<Document> = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let bytes =
+                    std::fs::read(f).unwrap_or_else(|e| fail(format!("{}: {e}", f.display())));
+                Document::read(
+                    &format!("d{}", i + 1),
+                    &f.display().to_string(),
+                    &bytes,
+                    InputFormat::Text,
+                )
+                .unwrap_or_else(|e| fail(format!("{}: {e}", f.display())))
+            })
+            .collect();
+        let name_of: HashMap<String, usize> = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.file_stem().unwrap().to_string_lossy().to_string(), i))
+            .collect();
+        let cmp = Comparison::new(docs);
+        let mut claim_of: HashMap<(usize, usize), usize> = HashMap::new();
+        for (c, j) in cmp.judgements.iter().enumerate() {
+            for &m in &j.cluster.members {
+                claim_of.insert(m, c);
+            }
         }
-        if verbose && p.same != predicted {
+        let part = parts[topic];
+        let (mut tc, mut matched) = (Confusion::default(), 0);
+        for p in pairs {
+            let locate = |(name, line): &(String, usize)| -> Option<(usize, usize)> {
+                let d = *name_of.get(name)?;
+                Some((d, sentence_at(&cmp.documents[d], *line)?))
+            };
+            let predicted = match (locate(&p.a), locate(&p.b)) {
+                (Some(a), Some(b)) => {
+                    a != b
+                        && claim_of
+                            .get(&a)
+                            .is_some_and(|c| claim_of.get(&b) == Some(c))
+                }
+                _ => false,
+            };
+            matched += usize::from(predicted);
+            tc.add(p.same, predicted, p.hard);
+            out[part as usize].add(p.same, predicted, p.hard);
+        }
+        if verbose {
             println!(
-                "ecb {}{}: {}\n      {}",
-                if p.same { "FN" } else { "FP" },
-                if p.hard { " (hard)" } else { "" },
-                p.a,
-                p.b
+                "  topic {topic} ({}): {} articles, {} claims, F1 {:.3}, cross-event {:.1}%, pairs matched {matched}",
+                part.name(),
+                cmp.documents.len(),
+                cmp.judgements.len(),
+                tc.f1(),
+                100.0 * tc.hard_rate()
             );
         }
-        c.add(p.same, predicted);
     }
-    (c, hard_matched, hard_total)
+    out
 }
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "-v");
-    let m = mrpc(verbose);
-    println!(
-        "MRPC train ({} pairs): accuracy {:.3}  precision {:.3}  recall {:.3}  F1 {:.3}",
-        m.tp + m.fp + m.fn_ + m.tn,
-        m.accuracy(),
-        m.precision(),
-        m.recall(),
-        m.f1()
-    );
-    let (e, hard_matched, hard_total) = ecb(verbose);
-    let hard_rate = hard_matched as f64 / hard_total.max(1) as f64;
-    println!(
-        "ECB+ dev ({} pairs): precision {:.3}  recall {:.3}  F1 {:.3}  hard negatives matched {hard_matched}/{hard_total} ({:.1}%)",
-        e.tp + e.fp + e.fn_ + e.tn,
-        e.precision(),
-        e.recall(),
-        e.f1(),
-        100.0 * hard_rate
-    );
+    let shared = shared::dir();
+    let m = mrpc(&shared, verbose);
+    let pairs = ecb_pairs(&shared);
+    let parts = topic_parts(&pairs);
+    let e = ecb_sentence_pairs(&pairs, &parts);
+    let t = ecb_topics(&shared, &pairs, &parts, verbose);
+    for part in Part::BOTH {
+        let (m, e, t) = (m[part as usize], e[part as usize], t[part as usize]);
+        let name = part.name();
+        println!(
+            "MRPC {name} ({} pairs): accuracy {:.3}  precision {:.3}  recall {:.3}  F1 {:.3}",
+            m.total(),
+            m.accuracy(),
+            m.precision(),
+            m.recall(),
+            m.f1()
+        );
+        println!(
+            "ECB+ pairs {name} ({} pairs): precision {:.3}  recall {:.3}  F1 {:.3}  cross-event matched {}/{} ({:.1}%)",
+            e.total(),
+            e.precision(),
+            e.recall(),
+            e.f1(),
+            e.hard_matched,
+            e.hard,
+            100.0 * e.hard_rate()
+        );
+        println!(
+            "ECB+ topics {name} ({} pairs): precision {:.3}  recall {:.3}  F1 {:.3}  cross-event in one claim {}/{} ({:.1}%)",
+            t.total(),
+            t.precision(),
+            t.recall(),
+            t.f1(),
+            t.hard_matched,
+            t.hard,
+            100.0 * t.hard_rate()
+        );
+    }
+    let (m, e, t) = (m[1], e[1], t[1]);
     let mut failed = false;
-    for (name, value, floor, above) in [
-        ("MRPC accuracy", m.accuracy(), MRPC_ACCURACY_FLOOR, true),
-        ("MRPC F1", m.f1(), MRPC_F1_FLOOR, true),
-        ("ECB+ F1", e.f1(), ECB_F1_FLOOR, true),
+    for (name, value, limit, above) in [
         (
-            "ECB+ hard negatives matched",
-            hard_rate,
-            ECB_HARD_NEGATIVE_CEILING,
+            "MRPC check accuracy",
+            m.accuracy(),
+            MRPC_ACCURACY_FLOOR,
+            true,
+        ),
+        ("MRPC check F1", m.f1(), MRPC_F1_FLOOR, true),
+        ("ECB+ pairs check F1", e.f1(), ECB_PAIRS_F1_FLOOR, true),
+        (
+            "ECB+ pairs check cross-event",
+            e.hard_rate(),
+            ECB_PAIRS_HARD_CEILING,
+            false,
+        ),
+        ("ECB+ topics check F1", t.f1(), ECB_TOPICS_F1_FLOOR, true),
+        (
+            "ECB+ topics check cross-event",
+            t.hard_rate(),
+            ECB_TOPICS_HARD_CEILING,
             false,
         ),
     ] {
         let ok = if above {
-            value >= floor
+            value >= limit
         } else {
-            value <= floor
+            value <= limit
         };
         if !ok {
-            println!("FAIL {name}: {value:.3} (limit {floor:.3})");
+            println!("FAIL {name}: {value:.3} (limit {limit:.3})");
             failed = true;
         }
     }

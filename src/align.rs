@@ -1,14 +1,16 @@
 //! Align: group statements from all documents into claims, each claim one fact.
 //!
-//! Owns candidate search and pairing. Statements meet only the partners an inverted index over
+//! Owns candidate search and pairing. Statements meet the partners an inverted index over
 //! their content terms, entities and quantities proposes, through a bounded number of their
-//! rarest features, so the cost grows with the number of statements rather than its square.
-//! Each candidate pair is scored from several signals ([`Signals`]) combined by a logistic
-//! function with hand-set weights ([`WEIGHTS`]; a fit on MRPC raised paraphrase accuracy but
-//! broke same-fact pairings in the seed articles, so it is not used); pairs that are each
-//! other's best match across two documents are joined, strongest first, into claims that hold
-//! at most one statement per document.
+//! rarest features, and the statements closest in meaning ([`crate::embed`]) in the articles
+//! closest in meaning, within a scan budget; so the cost grows with the number of statements
+//! rather than its square. Each candidate pair is scored from several signals ([`Signals`])
+//! combined by a logistic function ([`WEIGHTS`]): the lexical weights are hand-set, meaning
+//! and the articles' similarity are fitted on the tuning parts of the evaluation sets by
+//! `examples/fit_matcher.rs`. Pairs that are each other's best match across two documents are
+//! joined, strongest first, into claims that hold at most one statement per document.
 
+use crate::embed::Meaning;
 use crate::extract::Facts;
 use crate::Document;
 use rayon::prelude::*;
@@ -48,10 +50,18 @@ pub struct Signals {
     pub number_clash: f64,
     /// Shorter statement's term count over the longer's.
     pub length_ratio: f64,
+    /// Cosine of the two statements' meanings ([`crate::embed`]), negative values as 0: how
+    /// close they are in sense, whatever their words.
+    pub meaning: f64,
+    /// Cosine of the meanings of the rest of the two articles (every other statement of
+    /// each): statements about one event mostly come from articles about that event, and two
+    /// earthquakes reported in the same words come from articles that differ elsewhere.
+    /// `None` when either article has nothing else to say (a one-sentence text).
+    pub article: Option<f64>,
 }
 
 /// Names of the signals, in the order of [`Signals::as_array`].
-pub const SIGNAL_NAMES: [&str; 8] = [
+pub const SIGNAL_NAMES: [&str; SIGNALS] = [
     "cosine",
     "cover_min",
     "cover_max",
@@ -60,11 +70,16 @@ pub const SIGNAL_NAMES: [&str; 8] = [
     "numbers",
     "number_clash",
     "length_ratio",
+    "meaning_excess",
+    "article_gap",
 ];
+
+/// Number of signals.
+pub const SIGNALS: usize = 10;
 
 impl Signals {
     /// The signals as a vector, for fitting.
-    pub fn as_array(&self) -> [f64; 8] {
+    pub fn as_array(&self) -> [f64; SIGNALS] {
         [
             self.cosine,
             self.cover_min,
@@ -74,7 +89,35 @@ impl Signals {
             self.numbers,
             self.number_clash,
             self.length_ratio,
+            self.meaning_excess(),
+            self.article_gap(),
         ]
+    }
+
+    /// How far the statements' meanings are closer than [`MEANING_FLOOR`], as a share of
+    /// the way to identical: 0 at or below it. The static model puts any two sentences on one
+    /// subject at a cosine of 0.5–0.7, so only closeness beyond that is evidence; and below
+    /// it the lexical evidence is left to decide alone, as it did before meaning was added.
+    ///
+    /// Nothing when both give figures: two statements close in sense whose figures differ
+    /// are as often about different quantities (two banks' rates, a private and a public
+    /// college's fees, today's move and yesterday's) as about one, and pairing them on
+    /// meaning alone would report their figures as a conflict. Such a pair still meets on
+    /// shared words, names and figures, as before meaning was added.
+    pub fn meaning_excess(&self) -> f64 {
+        if self.numbers > 0.0 || self.number_clash > 0.0 {
+            return 0.0;
+        }
+        ((self.meaning - MEANING_FLOOR) / (1.0 - MEANING_FLOOR)).max(0.0)
+    }
+
+    /// How far the two articles' similarity falls short of [`ARTICLE_FLOOR`], as a share of
+    /// it: 0 for articles about one story, growing as they part. A hinge rather than the
+    /// cosine itself, because articles on one event differ a great deal in their other
+    /// paragraphs, and only a clearly unrelated pair of articles tells against a match.
+    pub fn article_gap(&self) -> f64 {
+        self.article
+            .map_or(0.0, |a| ((ARTICLE_FLOOR - a) / ARTICLE_FLOOR).max(0.0))
     }
 
     /// Probability-like score in 0..1 from the logistic combination of the signals.
@@ -84,13 +127,24 @@ impl Signals {
 }
 
 /// Logistic combination: `weights[0]` is the bias, the rest pair with the signals.
-pub fn score_with(weights: &[f64; 9], x: &[f64; 8]) -> f64 {
+pub fn score_with(weights: &[f64; SIGNALS + 1], x: &[f64; SIGNALS]) -> f64 {
     let z = weights[0] + weights[1..].iter().zip(x).map(|(w, v)| w * v).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
 }
 
 /// Bias, then one weight per signal in [`SIGNAL_NAMES`] order.
-pub const WEIGHTS: [f64; 9] = [-4.0, 7.0, 0.0, 0.0, 2.5, 2.0, 1.5, 0.0, 0.0];
+pub const WEIGHTS: [f64; SIGNALS + 1] = [
+    -4.00, 7.00, 0.00, 0.00, 2.50, 2.00, 1.50, 0.00, 0.00, 8.00, 0.00,
+];
+
+/// Above this cosine of two statements' meanings, their closeness counts as evidence that
+/// they say the same thing ([`Signals::meaning_excess`]); fitted with [`WEIGHTS`] by
+/// `fit_matcher`.
+pub const MEANING_FLOOR: f64 = 0.55;
+
+/// Below this cosine of two articles' meanings, the articles count as being about different
+/// things ([`Signals::article_gap`]); fitted with [`WEIGHTS`] by `fit_matcher`.
+pub const ARTICLE_FLOOR: f64 = 0.50;
 
 /// Size of the imaginary background corpus in the IDF formula.
 const IDF_PRIOR: f64 = 50.0;
@@ -332,8 +386,17 @@ struct Profile {
 }
 
 /// Every comparable statement of a set of documents, profiled, with IDF per feature.
-struct Index {
+struct Index<'a> {
+    docs: &'a [Document],
     profiles: Vec<Profile>,
+    /// Each document's meaning: the mean of its comparable statements' ([`Meaning::mean`]).
+    articles: Vec<Meaning>,
+    /// Each document's sum of its comparable statements' unit meanings, and its squared
+    /// length: a statement's context is its document's sum less its own meaning.
+    sums: Vec<(Vec<f32>, f32)>,
+    /// The profiles of document `d` are `doc_start[d]..doc_start[d + 1]` (profiles are in
+    /// document order).
+    doc_start: Vec<usize>,
     df: Vec<u32>,
     idf: Vec<f64>,
     /// For each entity feature, the id of its letters and digits lowercased: equal for
@@ -347,8 +410,8 @@ struct Index {
     doc_rank: Vec<u32>,
 }
 
-impl Index {
-    fn build(docs: &[Document], background: Option<&Background>) -> Index {
+impl<'a> Index<'a> {
+    fn build(docs: &'a [Document], background: Option<&Background>) -> Index<'a> {
         Self::build_in_chunks(docs, background, None)
     }
 
@@ -356,10 +419,10 @@ impl Index {
     /// core: every chunk's interner keeps its own copy of the common words until it is
     /// merged, so fewer, larger chunks hold less memory.
     fn build_in_chunks(
-        docs: &[Document],
+        docs: &'a [Document],
         background: Option<&Background>,
         chunk: Option<usize>,
-    ) -> Index {
+    ) -> Index<'a> {
         let statements: Vec<StatementRef> = comparable(docs).collect();
         let chunk = chunk.unwrap_or_else(|| {
             statements
@@ -511,8 +574,47 @@ impl Index {
         for (rank, &d) in by_path.iter().enumerate() {
             doc_rank[d] = rank as u32;
         }
+        let mut doc_start = vec![0usize; docs.len() + 1];
+        for p in &profiles {
+            doc_start[p.doc + 1] += 1;
+        }
+        for d in 0..docs.len() {
+            doc_start[d + 1] += doc_start[d];
+        }
+        let articles = (0..docs.len())
+            .into_par_iter()
+            .map(|d| {
+                Meaning::mean(
+                    profiles[doc_start[d]..doc_start[d + 1]]
+                        .iter()
+                        .map(|p| &docs[p.doc].facts[p.sentence].meaning),
+                )
+            })
+            .collect();
+        let sums = (0..docs.len())
+            .into_par_iter()
+            .map(|d| {
+                let mut sum: Vec<f32> = Vec::new();
+                for p in &profiles[doc_start[d]..doc_start[d + 1]] {
+                    let m = &docs[p.doc].facts[p.sentence].meaning;
+                    if m.is_empty() {
+                        continue;
+                    }
+                    sum.resize(m.components().len(), 0.0);
+                    for (s, u) in sum.iter_mut().zip(unit(m)) {
+                        *s += u;
+                    }
+                }
+                let norm2 = sum.iter().map(|x| x * x).sum();
+                (sum, norm2)
+            })
+            .collect();
         Index {
+            docs,
             profiles,
+            articles,
+            sums,
+            doc_start,
             df,
             idf,
             name_key,
@@ -523,6 +625,10 @@ impl Index {
 
     fn address(&self, i: usize) -> StatementRef {
         (self.profiles[i].doc, self.profiles[i].sentence)
+    }
+
+    fn meaning(&self, p: &Profile) -> &'a Meaning {
+        &self.docs[p.doc].facts[p.sentence].meaning
     }
 }
 
@@ -611,15 +717,150 @@ fn best_partners(index: &Index) -> Vec<Vec<(usize, f64)>> {
     let chunk = profiles.len().div_ceil(chunks).max(256);
     let starts: Vec<usize> = (0..profiles.len()).step_by(chunk).collect();
     let per_chunk: Vec<Vec<Vec<(usize, f64)>>> = starts
-        .into_par_iter()
-        .map(|start| {
+        .par_iter()
+        .map(|&start| {
             let mut scratch = Scratch::new(profiles.len(), docs);
             (start..(start + chunk).min(profiles.len()))
                 .map(|i| partners_of(index, &postings, cap, i, &mut scratch))
                 .collect()
         })
         .collect();
-    per_chunk.into_iter().flatten().collect()
+    let mut best: Vec<Vec<(usize, f64)>> = per_chunk.into_iter().flatten().collect();
+    // Then by meaning: statements that share no rare word still meet when they say the same
+    // thing, among the statements of the articles closest in meaning.
+    let neighbours = neighbour_docs(index, &best);
+    best.par_iter_mut()
+        .enumerate()
+        .for_each(|(i, partners)| meaning_partners(index, &neighbours, i, partners));
+    best
+}
+
+/// Every other document is searched by meaning while there are at most this many documents.
+const ALL_DOCS: usize = 24;
+
+/// Beyond [`ALL_DOCS`], a statement is searched by meaning among the statements of this many
+/// documents, those whose articles are closest in meaning to its own.
+const NEIGHBOUR_DOCS: usize = 6;
+
+/// Up to this many documents, the closest articles are found by comparing every pair of
+/// article meanings (one dot product each, a few million at most); beyond, among the articles
+/// the lexical index already linked the document to, so the cost stays linear.
+const DOC_EXACT: usize = 2048;
+
+/// Candidates per neighbouring document taken by meaning, the closest first.
+const MEANING_CANDIDATES: usize = 2;
+
+/// For each document, the documents whose statements its statements are searched among by
+/// meaning, closest in meaning first.
+fn neighbour_docs(index: &Index, lexical: &[Vec<(usize, f64)>]) -> Vec<Vec<u32>> {
+    let docs = index.docs.len();
+    let has_statements = |d: usize| index.doc_start[d + 1] > index.doc_start[d];
+    let linked: Vec<Vec<u32>> = if docs <= DOC_EXACT {
+        Vec::new()
+    } else {
+        let mut linked: Vec<Vec<u32>> = vec![Vec::new(); docs];
+        for (i, partners) in lexical.iter().enumerate() {
+            let d = index.profiles[i].doc;
+            linked[d].extend(partners.iter().map(|&(j, _)| index.profiles[j].doc as u32));
+        }
+        linked.into_par_iter().map(sorted_unique).collect()
+    };
+    (0..docs)
+        .into_par_iter()
+        .map(|d| {
+            let article = &index.articles[d];
+            let mut ranked: Vec<(f64, u32)> = if docs <= DOC_EXACT {
+                (0..docs)
+                    .filter(|&e| e != d && has_statements(e))
+                    .map(|e| (article.cosine(&index.articles[e]), e as u32))
+                    .collect()
+            } else {
+                linked[d]
+                    .iter()
+                    .map(|&e| (article.cosine(&index.articles[e as usize]), e))
+                    .collect()
+            };
+            // Closest first; the documents' order by path breaks ties, so the choice depends
+            // neither on the thread count nor on the input order.
+            ranked.sort_by(|a, b| {
+                b.0.total_cmp(&a.0)
+                    .then(index.doc_rank[a.1 as usize].cmp(&index.doc_rank[b.1 as usize]))
+            });
+            let keep = if docs <= ALL_DOCS + 1 {
+                ALL_DOCS
+            } else {
+                NEIGHBOUR_DOCS
+            };
+            ranked.into_iter().take(keep).map(|(_, e)| e).collect()
+        })
+        .collect()
+}
+
+/// Statements a statement is compared with by meaning, at most: the search is exact (one
+/// dot product per statement of each neighbouring document, closest documents first), and
+/// a neighbouring document with more statements than the budget has left is searched only
+/// through the lexical index.
+const MEANING_SCAN_MAX: usize = 2048;
+
+/// Meaning comparisons of a whole alignment, at most: the per-statement budget shrinks as
+/// the statements grow, so a corpus of many or very long documents stays linear (at 96,000
+/// statements each one scans about 200, six articles of 30 sentences).
+const MEANING_SCAN_TOTAL: usize = 20_000_000;
+
+/// Adds to statement `i`'s best partner per document those found by meaning: in each
+/// neighbouring document, the [`MEANING_CANDIDATES`] statements closest in meaning are
+/// scored, and one that scores higher than the lexical choice replaces it.
+fn meaning_partners(
+    index: &Index,
+    neighbours: &[Vec<u32>],
+    i: usize,
+    partners: &mut Vec<(usize, f64)>,
+) {
+    let p = &index.profiles[i];
+    let meaning = index.meaning(p);
+    if meaning.is_empty() {
+        return;
+    }
+    let mut budget = (MEANING_SCAN_TOTAL / index.profiles.len().max(1)).min(MEANING_SCAN_MAX);
+    for &e in &neighbours[p.doc] {
+        let range = index.doc_start[e as usize]..index.doc_start[e as usize + 1];
+        if range.len() > budget {
+            continue;
+        }
+        budget -= range.len();
+        let mut closest: [(f64, usize); MEANING_CANDIDATES] =
+            [(f64::NEG_INFINITY, usize::MAX); MEANING_CANDIDATES];
+        for j in range {
+            let c = meaning.cosine(index.meaning(&index.profiles[j]));
+            // Strictly greater: of equally close statements the earlier one stays.
+            if c > closest[MEANING_CANDIDATES - 1].0 {
+                closest[MEANING_CANDIDATES - 1] = (c, j);
+                closest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            }
+        }
+        let mut slot = partners
+            .iter()
+            .position(|&(j, _)| index.profiles[j].doc == e as usize);
+        for &(_, j) in closest.iter().filter(|c| c.1 != usize::MAX) {
+            if slot.is_some_and(|s| partners[s].0 == j) {
+                continue;
+            }
+            let score = signals(index, p, &index.profiles[j]).score();
+            match slot {
+                Some(s) => {
+                    let best = &mut partners[s];
+                    // Ties go to the earlier statement, as in the lexical search.
+                    if score > best.1 || (score == best.1 && j < best.0) {
+                        *best = (j, score);
+                    }
+                }
+                None => {
+                    slot = Some(partners.len());
+                    partners.push((j, score));
+                }
+            }
+        }
+    }
 }
 
 /// Per-thread working memory of [`partners_of`], reused from statement to statement.
@@ -727,17 +968,25 @@ fn partners_of(
     let mut per_doc: Vec<(usize, f64)> = Vec::new();
     // Copies of one sentence in several articles are often candidates together; their score
     // against this statement is one score.
-    let mut scored_forms: Vec<(u32, f64)> = Vec::with_capacity(SCORED_CANDIDATES);
+    // Copies are candidates with equal features and an equal meaning (equal features with
+    // other stop words between them can mean a little else).
+    let mut scored_forms: Vec<(u32, usize, Signals)> = Vec::with_capacity(SCORED_CANDIDATES);
     for j in candidates {
         let form = profiles[j].form;
-        let score = match scored_forms.iter().find(|&&(f, _)| f == form) {
-            Some(&(_, score)) => score,
+        let copy = scored_forms.iter().find(|&&(f, k, _)| {
+            f == form && index.meaning(&profiles[k]) == index.meaning(&profiles[j])
+        });
+        let mut pair = match copy {
+            Some(&(_, _, pair)) => pair,
             None => {
-                let score = signals(index, p, &profiles[j]).score();
-                scored_forms.push((form, score));
-                score
+                let pair = signals(index, p, &profiles[j]);
+                scored_forms.push((form, j, pair));
+                pair
             }
         };
+        // The copies sit in different articles, so only the article signal is their own.
+        pair.article = context_cosine(index, p, &profiles[j]);
+        let score = pair.score();
         let doc = profiles[j].doc;
         if scratch.slot_of_doc[doc].0 != stamp {
             scratch.slot_of_doc[doc] = (stamp, per_doc.len());
@@ -783,7 +1032,44 @@ fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {
         numbers,
         number_clash: f64::from(!a.numbers.is_empty() && !b.numbers.is_empty() && numbers == 0.0),
         length_ratio: ratio(a.terms.min(b.terms) as f64, a.terms.max(b.terms) as f64),
+        meaning: index.meaning(a).cosine(index.meaning(b)).max(0.0),
+        article: context_cosine(index, a, b),
     }
+}
+
+/// A meaning's components scaled back to unit length.
+fn unit(m: &Meaning) -> impl Iterator<Item = f32> + '_ {
+    let scale = 1.0
+        / m.components()
+            .iter()
+            .map(|&c| f32::from(c) * f32::from(c))
+            .sum::<f32>()
+            .sqrt();
+    m.components().iter().map(move |&c| f32::from(c) * scale)
+}
+
+/// Cosine, negative values as 0, of the meanings of the two statements' contexts: each
+/// document's sum of statement meanings less the statement's own. `None` when a statement's
+/// meaning is empty or its document has less than about one other statement's worth of
+/// meaning besides it.
+fn context_cosine(index: &Index, a: &Profile, b: &Profile) -> Option<f64> {
+    let (ma, mb) = (index.meaning(a), index.meaning(b));
+    if ma.is_empty() || mb.is_empty() {
+        return None;
+    }
+    let (sa, na) = &index.sums[a.doc];
+    let (sb, nb) = &index.sums[b.doc];
+    let ua: Vec<f32> = unit(ma).collect();
+    let ub: Vec<f32> = unit(mb).collect();
+    let dot = |x: &[f32], y: &[f32]| -> f32 { x.iter().zip(y).map(|(x, y)| x * y).sum() };
+    let (sa_ua, sb_ub) = (dot(sa, &ua), dot(sb, &ub));
+    let rest_a = na - 2.0 * sa_ua + 1.0;
+    let rest_b = nb - 2.0 * sb_ub + 1.0;
+    if rest_a < 0.5 || rest_b < 0.5 {
+        return None;
+    }
+    let between = dot(sa, sb) - dot(sa, &ub) - dot(&ua, sb) + dot(&ua, &ub);
+    Some((f64::from(between) / f64::from(rest_a * rest_b).sqrt()).max(0.0))
 }
 
 /// How many ids two sorted lists of distinct ids share: one merge, branch-free like the

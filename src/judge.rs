@@ -964,6 +964,7 @@ fn same_content(a: &Facts, b: &Facts) -> bool {
         entity_slots,
         weekdays,
         moment,
+        meaning,
     } = a;
     let same_quantity = |p: &Quantity, q: &Quantity| {
         p.text == q.text
@@ -996,6 +997,7 @@ fn same_content(a: &Facts, b: &Facts) -> bool {
         && entity_slots == &b.entity_slots
         && weekdays == &b.weekdays
         && moment == &b.moment
+        && meaning == &b.meaning
 }
 
 /// For each statement, the quantities and names no other statement of the claim gives (and

@@ -73,6 +73,7 @@
 pub mod align;
 pub mod baseline;
 pub mod config;
+pub mod embed;
 pub mod extract;
 pub mod ingest;
 pub mod judge;

@@ -331,7 +331,7 @@ fn compare_json() {
           "id": "c4",
           "topic": "weapons programme",
           "verdict": "difference",
-          "score": 0.99,
+          "score": 1.0,
           "statements": [
             {
               "doc": "d1",
@@ -367,7 +367,7 @@ fn compare_json() {
           "id": "c5",
           "topic": "summits and diplomacy",
           "verdict": "difference",
-          "score": 0.99,
+          "score": 1.0,
           "statements": [
             {
               "doc": "d1",

@@ -75,6 +75,9 @@ pub struct Facts {
     /// "at midday", "closing high", "around 0335 GMT"), if it names one: a price at midday
     /// and one at the close are two readings, not one figure given twice.
     pub moment: Option<Moment>,
+    /// What the sentence means, as a vector of the built-in model ([`crate::embed`]): the
+    /// aligner's evidence that two statements say the same thing in other words.
+    pub meaning: crate::embed::Meaning,
 }
 
 /// A moment of a trading day, as market reports time their figures.
@@ -763,6 +766,7 @@ impl Extractor {
             entity_slots,
             weekdays,
             moment,
+            meaning: crate::embed::Model::builtin().embed(text),
         };
         drop(lower);
         scratch.put_back();
