@@ -10,7 +10,7 @@
 //! `examples/fit_matcher.rs`. Pairs that are each other's best match across two documents are
 //! joined, strongest first, into claims that hold at most one statement per document.
 
-use crate::embed::Meaning;
+use crate::embed::{dot_f32, dot_f32_i8, Meaning};
 use crate::extract::Facts;
 use crate::Document;
 use rayon::prelude::*;
@@ -370,6 +370,9 @@ impl Background {
 struct Profile {
     doc: usize,
     sentence: usize,
+    /// The statement's unit meaning against its document's sum of them ([`Index`]'s
+    /// `sums`): what [`context_cosine`] takes out to leave the statement's context.
+    own: f32,
     /// Equal for statements with the same features (a sentence copied from article to
     /// article), whose signals against any third statement are therefore equal too.
     form: u32,
@@ -531,6 +534,7 @@ impl<'a> Index<'a> {
                     Profile {
                         doc,
                         sentence,
+                        own: 0.0,
                         form,
                         norm: features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt(),
                         mass: features.iter().map(|(_, w)| w).sum(),
@@ -601,14 +605,23 @@ impl<'a> Index<'a> {
                         continue;
                     }
                     sum.resize(m.components().len(), 0.0);
-                    for (s, u) in sum.iter_mut().zip(unit(m)) {
-                        *s += u;
+                    let scale = 1.0 / m.length();
+                    for (s, &c) in sum.iter_mut().zip(m.components()) {
+                        *s += f32::from(c) * scale;
                     }
                 }
-                let norm2 = sum.iter().map(|x| x * x).sum();
+                let norm2 = dot_f32(&sum, &sum);
                 (sum, norm2)
             })
             .collect();
+        let sums: Vec<(Vec<f32>, f32)> = sums;
+        let mut profiles = profiles;
+        profiles.par_iter_mut().for_each(|p| {
+            let m = &docs[p.doc].facts[p.sentence].meaning;
+            if !m.is_empty() {
+                p.own = dot_f32_i8(&sums[p.doc].0, m.components()) / m.length();
+            }
+        });
         Index {
             docs,
             profiles,
@@ -1037,17 +1050,6 @@ fn signals(index: &Index, a: &Profile, b: &Profile) -> Signals {
     }
 }
 
-/// A meaning's components scaled back to unit length.
-fn unit(m: &Meaning) -> impl Iterator<Item = f32> + '_ {
-    let scale = 1.0
-        / m.components()
-            .iter()
-            .map(|&c| f32::from(c) * f32::from(c))
-            .sum::<f32>()
-            .sqrt();
-    m.components().iter().map(move |&c| f32::from(c) * scale)
-}
-
 /// Cosine, negative values as 0, of the meanings of the two statements' contexts: each
 /// document's sum of statement meanings less the statement's own. `None` when a statement's
 /// meaning is empty or its document has less than about one other statement's worth of
@@ -1059,16 +1061,16 @@ fn context_cosine(index: &Index, a: &Profile, b: &Profile) -> Option<f64> {
     }
     let (sa, na) = &index.sums[a.doc];
     let (sb, nb) = &index.sums[b.doc];
-    let ua: Vec<f32> = unit(ma).collect();
-    let ub: Vec<f32> = unit(mb).collect();
-    let dot = |x: &[f32], y: &[f32]| -> f32 { x.iter().zip(y).map(|(x, y)| x * y).sum() };
-    let (sa_ua, sb_ub) = (dot(sa, &ua), dot(sb, &ub));
-    let rest_a = na - 2.0 * sa_ua + 1.0;
-    let rest_b = nb - 2.0 * sb_ub + 1.0;
+    // |S - u|² = |S|² - 2 S·u + 1 for a unit vector u.
+    let (own_a, own_b) = (a.own, b.own);
+    let rest_a = na - 2.0 * own_a + 1.0;
+    let rest_b = nb - 2.0 * own_b + 1.0;
     if rest_a < 0.5 || rest_b < 0.5 {
         return None;
     }
-    let between = dot(sa, sb) - dot(sa, &ub) - dot(&ua, sb) + dot(&ua, &ub);
+    let sa_ub = dot_f32_i8(sa, mb.components()) / mb.length();
+    let ua_sb = dot_f32_i8(sb, ma.components()) / ma.length();
+    let between = dot_f32(sa, sb) - sa_ub - ua_sb + ma.cosine(mb) as f32;
     Some((f64::from(between) / f64::from(rest_a * rest_b).sqrt()).max(0.0))
 }
 

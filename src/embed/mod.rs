@@ -80,6 +80,11 @@ impl Meaning {
         &self.components
     }
 
+    /// Length of [`components`](Self::components) (about 127; 0 when empty).
+    pub fn length(&self) -> f32 {
+        (self.norm2 as f32).sqrt()
+    }
+
     /// Cosine similarity, 0 when either side is empty (nothing known is nothing shared).
     pub fn cosine(&self, other: &Meaning) -> f64 {
         if self.is_empty() || other.is_empty() || self.components.len() != other.components.len() {
@@ -121,12 +126,80 @@ impl Meaning {
     }
 }
 
+/// Lanes of the floating-point dot products: eight running sums added in a fixed order, so
+/// the compiler can vectorise them (one running sum would pin the order of every addition)
+/// and the result is the same on every machine and thread count.
+const LANES: usize = 8;
+
+/// Runs `$portable` compiled for AVX2 when the processor has it. The code is the same
+/// and Rust never fuses or reorders floating-point operations, so the result is identical
+/// bit for bit either way; AVX2 only does more lanes per instruction (the aligner spends
+/// most of its time in these dot products).
+macro_rules! dispatch {
+    ($name:ident, $portable:ident, ($($arg:ident: $ty:ty),*) -> $ret:ty) => {
+        pub(crate) fn $name($($arg: $ty),*) -> $ret {
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx2")]
+                unsafe fn avx2($($arg: $ty),*) -> $ret {
+                    $portable($($arg),*)
+                }
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    // SAFETY: the processor was just found to support AVX2, the only
+                    // requirement of `avx2`.
+                    return unsafe { avx2($($arg),*) };
+                }
+            }
+            $portable($($arg),*)
+        }
+    };
+}
+
+dispatch!(dot, dot_portable, (a: &[i8], b: &[i8]) -> i32);
+dispatch!(dot_f32, dot_f32_portable, (a: &[f32], b: &[f32]) -> f32);
+dispatch!(dot_f32_i8, dot_f32_i8_portable, (a: &[f32], q: &[i8]) -> f32);
+
 /// Integer dot product; written as a plain zip so the compiler vectorises it.
-fn dot(a: &[i8], b: &[i8]) -> i32 {
+#[inline(always)]
+fn dot_portable(a: &[i8], b: &[i8]) -> i32 {
     a.iter()
         .zip(b)
         .map(|(&x, &y)| i32::from(x) * i32::from(y))
         .sum()
+}
+
+/// Dot product of two float vectors (the shorter length).
+#[inline(always)]
+fn dot_f32_portable(a: &[f32], b: &[f32]) -> f32 {
+    lanes(a, b, |x| x)
+}
+
+/// Dot product of a float vector and a meaning's integer components.
+#[inline(always)]
+fn dot_f32_i8_portable(a: &[f32], q: &[i8]) -> f32 {
+    lanes(a, q, f32::from)
+}
+
+/// `Σ a[i] · f(b[i])` in [`LANES`] running sums over whole chunks (fixed-size arrays, so no
+/// bounds checks stand in the way of vectorising), then the rest, then the sums in order.
+#[inline(always)]
+fn lanes<T: Copy>(a: &[f32], b: &[T], f: impl Fn(T) -> f32) -> f32 {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let mut acc = [0.0f32; LANES];
+    let (ac, bc) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
+    let (ar, br) = (ac.remainder(), bc.remainder());
+    for (x, y) in ac.zip(bc) {
+        let x: &[f32; LANES] = x.try_into().expect("chunks_exact gives whole chunks");
+        let y: &[T; LANES] = y.try_into().expect("chunks_exact gives whole chunks");
+        for k in 0..LANES {
+            acc[k] += x[k] * f(y[k]);
+        }
+    }
+    for (k, (&x, &y)) in ar.iter().zip(br).enumerate() {
+        acc[k] += x * f(y);
+    }
+    acc.iter().sum()
 }
 
 /// Reads little-endian fields from the model file, naming what was cut short.
