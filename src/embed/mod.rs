@@ -156,6 +156,22 @@ macro_rules! dispatch {
 }
 
 dispatch!(dot, dot_portable, (a: &[i8], b: &[i8]) -> i32);
+dispatch!(pool, pool_portable, (ids: &[u32], weights: &[i8], scales: &[f32], dims: usize) -> Vec<f32>);
+
+/// The sum of the token vectors of `ids`, in token order.
+#[inline(always)]
+fn pool_portable(ids: &[u32], weights: &[i8], scales: &[f32], dims: usize) -> Vec<f32> {
+    let mut sum = vec![0.0f32; dims];
+    for &t in ids {
+        let t = t as usize;
+        let scale = scales[t];
+        let row = &weights[t * dims..(t + 1) * dims];
+        for (s, &w) in sum.iter_mut().zip(row) {
+            *s += scale * f32::from(w);
+        }
+    }
+    sum
+}
 dispatch!(dot_f32, dot_f32_portable, (a: &[f32], b: &[f32]) -> f32);
 dispatch!(dot_f32_i8, dot_f32_i8_portable, (a: &[f32], q: &[i8]) -> f32);
 
@@ -348,15 +364,7 @@ impl Model {
         if ids.is_empty() {
             return Vec::new();
         }
-        let mut sum = vec![0.0f32; self.dims];
-        for &t in &ids {
-            let t = t as usize;
-            let scale = self.scales[t];
-            let row = &self.weights[t * self.dims..(t + 1) * self.dims];
-            for (s, &w) in sum.iter_mut().zip(row) {
-                *s += scale * f32::from(w);
-            }
-        }
+        let mut sum = pool(&ids, &self.weights, &self.scales, self.dims);
         let n = ids.len() as f32;
         sum.iter_mut().for_each(|s| *s /= n);
         sum
