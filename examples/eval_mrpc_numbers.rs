@@ -172,7 +172,7 @@ fn main() {
         let paired = Cluster {
             members: vec![(0, 0), (1, 0)],
             score: 1.0,
-            pairs: Vec::new(),
+            ..Cluster::default()
         };
         let verdicts = factdiff::judge::judge(&docs, vec![paired]);
         judged.add(

@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap as HashMap;
 pub type StatementRef = (usize, usize);
 
 /// Statements that say the same thing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Cluster {
     /// Members ordered by document, then sentence.
     pub members: Vec<StatementRef>,
@@ -28,6 +28,9 @@ pub struct Cluster {
     pub score: f64,
     /// Scored pairs inside the cluster, strongest first.
     pub pairs: Vec<(StatementRef, StatementRef, f64)>,
+    /// The signals of each pair in `pairs`, index for index (empty where the cluster was not
+    /// made by the matcher): what `--explain` shows.
+    pub evidence: Vec<Signals>,
 }
 
 /// The evidence that two statements say the same thing, each in 0..=1.
@@ -58,6 +61,21 @@ pub struct Signals {
     /// earthquakes reported in the same words come from articles that differ elsewhere.
     /// `None` when either article has nothing else to say (a one-sentence text).
     pub article: Option<f64>,
+}
+
+/// What each kind of evidence adds to a pair's logit ([`Signals::contributions`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Contributions {
+    /// Shared content words and word pairs, and how alike the lengths are.
+    pub wording: f64,
+    /// Shared names.
+    pub names: f64,
+    /// Shared figures (or figures that all differ).
+    pub numbers: f64,
+    /// Closeness in meaning beyond what any two sentences on one subject have.
+    pub meaning: f64,
+    /// How unlike the rest of the two articles are (0 or less).
+    pub articles: f64,
 }
 
 /// Names of the signals, in the order of [`Signals::as_array`].
@@ -109,6 +127,35 @@ impl Signals {
             return 0.0;
         }
         ((self.meaning - MEANING_FLOOR) / (1.0 - MEANING_FLOOR)).max(0.0)
+    }
+
+    /// What each kind of evidence adds to the pair's logit under [`WEIGHTS`], for
+    /// `--explain`; with the bias ([`WEIGHTS`]`[0]`) they sum to the logit of
+    /// [`score`](Self::score).
+    pub fn contributions(&self) -> Contributions {
+        let x = self.as_array();
+        let part = |names: &[&str]| -> f64 {
+            SIGNAL_NAMES
+                .iter()
+                .zip(&x)
+                .zip(&WEIGHTS[1..])
+                .filter(|((n, _), _)| names.contains(n))
+                .map(|((_, v), w)| v * w)
+                .sum()
+        };
+        Contributions {
+            wording: part(&[
+                "cosine",
+                "cover_min",
+                "cover_max",
+                "bigrams",
+                "length_ratio",
+            ]),
+            names: part(&["entities"]),
+            numbers: part(&["numbers", "number_clash"]),
+            meaning: part(&["meaning_excess"]),
+            articles: part(&["article_gap"]),
+        }
     }
 
     /// How far the two articles' similarity falls short of [`ARTICLE_FLOOR`], as a share of
@@ -662,7 +709,7 @@ pub fn align_with(docs: &[Document], background: Option<&Background>) -> Vec<Clu
             .map(|statement| Cluster {
                 members: vec![statement],
                 score: 1.0,
-                pairs: Vec::new(),
+                ..Cluster::default()
             })
             .collect();
     }
@@ -1187,11 +1234,15 @@ fn cluster(index: &Index, best: Vec<Vec<(usize, f64)>>) -> Vec<Cluster> {
         .enumerate()
         .filter(|(_, g)| !g.is_empty())
         .map(|(r, g)| {
-            let mut pairs: Vec<(StatementRef, StatementRef, f64)> = joined[r]
+            let mut scored: Vec<((StatementRef, StatementRef, f64), Signals)> = joined[r]
                 .iter()
-                .map(|&(i, j, s)| (address(i), address(j), s))
+                .map(|&(i, j, s)| {
+                    let evidence = signals(index, &profiles[i], &profiles[j]);
+                    ((address(i), address(j), s), evidence)
+                })
                 .collect();
-            pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+            scored.sort_by(|(a, _), (b, _)| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+            let (pairs, evidence): (Vec<_>, Vec<_>) = scored.into_iter().unzip();
             let score = if pairs.is_empty() {
                 1.0
             } else {
@@ -1203,6 +1254,7 @@ fn cluster(index: &Index, best: Vec<Vec<(usize, f64)>>) -> Vec<Cluster> {
                 members,
                 score,
                 pairs,
+                evidence,
             }
         })
         .collect();

@@ -1468,6 +1468,7 @@ fn internal_contradictions_of(d: usize, doc: &Document) -> Vec<Cluster> {
                 members: vec![a, b],
                 score: dice,
                 pairs: vec![(a, b, dice)],
+                evidence: Vec::new(),
             })
         })
         .collect()

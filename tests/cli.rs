@@ -476,3 +476,33 @@ mod bad_input {
             .code(2);
     }
 }
+
+/// `--explain` in the terminal: a line per matched pair after the claims, naming both
+/// sentences and each part of the score; without the flag, no such section.
+#[test]
+fn explain_shows_why_each_pair_met() {
+    factdiff()
+        .args([
+            "compare",
+            "examples/articles",
+            "--explain",
+            "--color",
+            "never",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Why statements met"))
+        .stdout(
+            predicate::str::is_match(
+                r"c1 d\d\.s\d+ ~ d\d\.s\d+  score 0\.\d\d|c1 d\d\.s\d+ ~ d\d\.s\d+  score 1\.00",
+            )
+            .unwrap(),
+        )
+        .stdout(predicate::str::contains("meaning +"))
+        .stdout(predicate::str::contains("names +"));
+    factdiff()
+        .args(["compare", "examples/articles", "--color", "never"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Why statements met").not());
+}

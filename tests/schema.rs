@@ -104,6 +104,54 @@ fn arr_keys(v: &Value) -> Vec<&str> {
         .collect()
 }
 
+/// `--explain` adds each shared claim's pairs with their score and its parts, and the parts
+/// add up to the score.
+#[test]
+fn compare_explain_matches_schema_and_adds_up() {
+    let out = Command::cargo_bin("factdiff")
+        .expect("binary builds")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "compare",
+            "examples/articles/",
+            "--explain",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_valid("compare", &report);
+    let mut explained = 0;
+    for claim in arr(&report["claims"]) {
+        let statements = arr(&claim["statements"]).len();
+        let pairs = claim.get("explain").map_or(0, |e| arr(e).len());
+        // A claim of n statements was joined by n - 1 pairs; a unique one has none.
+        assert_eq!(pairs, statements.saturating_sub(1), "{claim}");
+        for pair in claim.get("explain").map(arr).into_iter().flatten() {
+            explained += 1;
+            let c = &pair["contributions"];
+            let logit: f64 = pair["bias"].as_f64().unwrap()
+                + ["wording", "names", "numbers", "meaning", "articles"]
+                    .iter()
+                    .map(|k| c[k].as_f64().unwrap())
+                    .sum::<f64>();
+            let score = 1.0 / (1.0 + (-logit).exp());
+            assert!(
+                (score - pair["score"].as_f64().unwrap()).abs() < 0.02,
+                "{pair}"
+            );
+        }
+    }
+    assert!(explained >= 6, "every shared claim is explained");
+    // Without the flag, no claim carries the field.
+    let plain = factdiff_json("compare", &["examples/articles/"]);
+    assert!(arr(&plain["claims"])
+        .iter()
+        .all(|c| c.get("explain").is_none()));
+}
+
 #[test]
 fn compare_json_matches_schema() {
     for inputs in INPUT_SETS {

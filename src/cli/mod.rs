@@ -85,7 +85,7 @@ struct Cli {
 enum Command {
     /// Agreements, differences, statements only one source makes, and numbers.
     #[command(after_help = COMPARE_HELP)]
-    Compare(ReportArgs),
+    Compare(CompareArgs),
     /// The numbers each source gives, side by side.
     #[command(after_help = NUMBERS_HELP)]
     Numbers(ReportArgs),
@@ -157,6 +157,17 @@ struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
+struct CompareArgs {
+    #[command(flatten)]
+    report: ReportArgs,
+    /// For each pair of statements in a claim, show its score and what it came from:
+    /// meaning, shared names, shared figures, wording, the rest of the two articles
+    /// (table: a section after the claims; json: an `explain` list per claim).
+    #[arg(long)]
+    explain: bool,
+}
+
+#[derive(Debug, Args)]
 struct DiffArgs {
     #[command(flatten)]
     input: InputArgs,
@@ -221,7 +232,8 @@ pub fn run() -> i32 {
 impl Command {
     fn inputs(&self) -> &[String] {
         match self {
-            Command::Compare(a) | Command::Numbers(a) => &a.input.inputs,
+            Command::Compare(a) => &a.report.input.inputs,
+            Command::Numbers(a) => &a.input.inputs,
             Command::Diff(a) => &a.input.inputs,
             Command::Extract(a) => &a.input.inputs,
             Command::Check(a) => &a.inputs,
@@ -308,9 +320,16 @@ fn leave_to_exit<T>(built: T) {
 fn execute(cli: Cli) -> Result<i32> {
     cli.limits.apply();
     match cli.command {
-        Command::Compare(args) => {
+        Command::Compare(CompareArgs {
+            report: args,
+            explain,
+        }) => {
             let cmp = compare(&args.input)?;
-            let report = cmp.report();
+            let report = if explain {
+                report::CompareReport::explained(&cmp)
+            } else {
+                cmp.report()
+            };
             let parts = match args.format {
                 Format::Table => vec![table::render(&report, style(&args.out))],
                 Format::Markdown => vec![report::markdown::render(&report)],

@@ -243,7 +243,7 @@ fn pair_verdicts(cmp: &Comparison, report: &CompareReport) -> PairVerdicts {
                 clusters.push(Cluster {
                     members: vec![a, b],
                     score: j.cluster.score,
-                    pairs: Vec::new(),
+                    ..Cluster::default()
                 });
             }
         }

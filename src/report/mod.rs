@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod sarif;
 pub mod table;
 
+use crate::align::Contributions;
 use crate::extract::quantity::{Quantity, QuantityKind};
 use crate::judge::{DifferenceKind, Verdict};
 use crate::segment::SentenceKind;
@@ -98,6 +99,28 @@ pub struct ClaimOut {
     /// Details only some sources give ("d2 adds: $26 billion"): not differences.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<String>,
+    /// Why the statements met, pair by pair (only with `--explain`,
+    /// [`CompareReport::explained`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<PairExplanation>,
+}
+
+/// One matched pair of a claim and what its score came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairExplanation {
+    /// The two sentences, `d1.s3` and `d2.s5`.
+    pub sentences: [String; 2],
+    /// The pair's score, 0..1, rounded to two decimals.
+    pub score: f64,
+    /// Cosine of the two statements' meanings, rounded to two decimals.
+    pub meaning: f64,
+    /// Cosine of the meanings of the rest of the two articles, when both have more to say.
+    pub articles: Option<f64>,
+    /// What each kind of evidence added to the score's logit, rounded to two decimals: the
+    /// pair met when the bias plus these came to 0 or more.
+    pub contributions: Contributions,
+    /// The bias those contributions are added to.
+    pub bias: f64,
 }
 
 /// One value in the numbers table.
@@ -166,21 +189,62 @@ pub struct CompareReport {
     pub summary: Summary,
 }
 
+/// The judgements in the order claims are reported: shared claims first (they are what the
+/// comparison is about), then unique ones; inside each group, reading order.
+fn claim_order(cmp: &Comparison) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..cmp.judgements.len()).collect();
+    order.sort_by_key(|&k| {
+        let j = &cmp.judgements[k];
+        (j.verdict == Verdict::Unique, j.cluster.members[0])
+    });
+    order
+}
+
 fn sentence_id(doc: &Document, s: usize) -> String {
     format!("{}.s{}", doc.id, s + 1)
 }
 
 impl CompareReport {
+    /// [`build`](Self::build), with each shared claim's pairs explained: the score of every
+    /// matched pair and what it came from (`--explain`).
+    pub fn explained(cmp: &Comparison) -> CompareReport {
+        let mut report = Self::build(cmp);
+        let round = |x: f64| (x * 100.0).round() / 100.0;
+        for (claim, k) in report.claims.iter_mut().zip(claim_order(cmp)) {
+            let cluster = &cmp.judgements[k].cluster;
+            claim.explain = cluster
+                .pairs
+                .iter()
+                .zip(&cluster.evidence)
+                .map(|(&(a, b, score), signals)| {
+                    let c = signals.contributions();
+                    PairExplanation {
+                        sentences: [
+                            sentence_id(&cmp.documents[a.0], a.1),
+                            sentence_id(&cmp.documents[b.0], b.1),
+                        ],
+                        score: round(score),
+                        meaning: round(signals.meaning),
+                        articles: signals.article.map(round),
+                        contributions: Contributions {
+                            wording: round(c.wording),
+                            names: round(c.names),
+                            numbers: round(c.numbers),
+                            meaning: round(c.meaning),
+                            articles: round(c.articles),
+                        },
+                        bias: round(crate::align::WEIGHTS[0]),
+                    }
+                })
+                .collect();
+        }
+        report
+    }
+
     /// Builds the findings model of a comparison.
     pub fn build(cmp: &Comparison) -> CompareReport {
         let docs = &cmp.documents;
-        let mut order: Vec<usize> = (0..cmp.judgements.len()).collect();
-        // Shared claims first (they are what the comparison is about), then unique ones;
-        // inside each group, reading order.
-        order.sort_by_key(|&k| {
-            let j = &cmp.judgements[k];
-            (j.verdict == Verdict::Unique, j.cluster.members[0])
-        });
+        let order = claim_order(cmp);
         // Each claim is built on its own; rayon keeps them in order.
         let built: Vec<(ClaimOut, Vec<NumberRow>)> = order
             .par_iter()
@@ -227,6 +291,7 @@ impl CompareReport {
                     statements,
                     differences,
                     extra: j.notes.clone(),
+                    explain: Vec::new(),
                 };
                 (claim, rows)
             })

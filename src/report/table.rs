@@ -179,6 +179,36 @@ pub fn render(report: &CompareReport, style: Style) -> String {
             &grid::summary_line(report),
             style,
         )
+        + &explanations(report)
+}
+
+/// With `--explain`: each matched pair's score and what it came from, one line a pair.
+fn explanations(report: &CompareReport) -> String {
+    let mut out = String::new();
+    for claim in report.claims.iter().filter(|c| !c.explain.is_empty()) {
+        for e in &claim.explain {
+            if out.is_empty() {
+                out.push_str("\nWhy statements met (logit parts; a pair meets at 0 or more)\n");
+            }
+            let c = &e.contributions;
+            let articles = e.articles.map_or("-".to_string(), |a| format!("{a:.2}"));
+            out.push_str(&format!(
+                "{} {} ~ {}  score {:.2} = bias {:+.2} wording {:+.2} names {:+.2} numbers {:+.2} meaning {:+.2} (cosine {:.2}) articles {:+.2} (cosine {articles})\n",
+                claim.id,
+                e.sentences[0],
+                e.sentences[1],
+                e.score,
+                e.bias,
+                c.wording,
+                c.names,
+                c.numbers,
+                c.meaning,
+                e.meaning,
+                c.articles,
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
