@@ -20,13 +20,15 @@
 //! Run with `cargo run --release --example eval_matching [-- -v]`; exits 1 below the floors.
 //! `FACTDIFF_SHARED` overrides the location of the shared directory.
 
+use ecb_pairs::{ecb_pairs, topic_parts, EcbPair};
 use factdiff::judge::Verdict;
 use factdiff::{Comparison, Document, InputFormat};
-use serde_json::Value;
 use split::Part;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+#[path = "support/ecb_pairs.rs"]
+mod ecb_pairs;
 #[path = "support/shared.rs"]
 mod shared;
 #[path = "support/split.rs"]
@@ -138,50 +140,6 @@ fn mrpc(shared: &Path, verbose: bool) -> [Confusion; 2] {
         out[Part::of(i) as usize].add(gold, predicted, false);
     }
     out
-}
-
-/// One annotated ECB+ pair: topic, the two sentences (document name and line), the label.
-struct EcbPair {
-    topic: String,
-    a: (String, usize),
-    b: (String, usize),
-    text_a: String,
-    text_b: String,
-    same: bool,
-    hard: bool,
-}
-
-fn ecb_pairs(shared: &Path) -> Vec<EcbPair> {
-    read_text(&shared.join("data/ecbplus/val_pairs.jsonl"))
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .map(|v| {
-            let same = v["label"] == 1;
-            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-            let n = |k: &str| v[k].as_u64().unwrap_or(0) as usize;
-            EcbPair {
-                topic: s("topic"),
-                a: (s("doc_a"), n("sent_a")),
-                b: (s("doc_b"), n("sent_b")),
-                text_a: s("text_a"),
-                text_b: s("text_b"),
-                same,
-                hard: !same && v["same_subtopic"] == false,
-            }
-        })
-        .collect()
-}
-
-/// Each topic's part: topics in numeric order, by position.
-fn topic_parts(pairs: &[EcbPair]) -> HashMap<String, Part> {
-    let mut topics: Vec<&str> = pairs.iter().map(|p| p.topic.as_str()).collect();
-    topics.sort_by_key(|t| (t.parse::<u64>().unwrap_or(u64::MAX), t.to_string()));
-    topics.dedup();
-    topics
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.to_string(), Part::of(i)))
-        .collect()
 }
 
 fn ecb_sentence_pairs(pairs: &[EcbPair], parts: &HashMap<String, Part>) -> [Confusion; 2] {

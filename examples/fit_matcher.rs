@@ -23,15 +23,17 @@
 //! Run with `cargo run --release --example fit_matcher`. `FACTDIFF_SHARED` overrides the
 //! location of the shared directory.
 
+use ecb_pairs::{ecb_pairs, topic_parts};
 use factdiff::align::{
     candidate_pairs, score_with, Signals, StatementRef, SIGNALS, SIGNAL_NAMES, WEIGHTS,
 };
 use factdiff::{Document, InputFormat};
-use serde_json::Value;
 use split::Part;
 use std::collections::HashMap;
 use std::path::Path;
 
+#[path = "support/ecb_pairs.rs"]
+mod ecb_pairs;
 #[path = "support/shared.rs"]
 mod shared;
 #[path = "support/split.rs"]
@@ -133,50 +135,6 @@ fn mrpc(shared: &Path) -> [Vec<Pair>; 2] {
         }
     }
     out
-}
-
-struct EcbPair {
-    topic: String,
-    a: (String, usize),
-    b: (String, usize),
-    text_a: String,
-    text_b: String,
-    same: bool,
-    hard: bool,
-}
-
-fn ecb_pairs(shared: &Path) -> Vec<EcbPair> {
-    let path = shared.join("data/ecbplus/val_pairs.jsonl");
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| fail(format!("{}: {e}", path.display())))
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .map(|v| {
-            let same = v["label"] == 1;
-            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-            let n = |k: &str| v[k].as_u64().unwrap_or(0) as usize;
-            EcbPair {
-                topic: s("topic"),
-                a: (s("doc_a"), n("sent_a")),
-                b: (s("doc_b"), n("sent_b")),
-                text_a: s("text_a"),
-                text_b: s("text_b"),
-                same,
-                hard: !same && v["same_subtopic"] == false,
-            }
-        })
-        .collect()
-}
-
-fn topic_parts(pairs: &[EcbPair]) -> HashMap<String, Part> {
-    let mut topics: Vec<&str> = pairs.iter().map(|p| p.topic.as_str()).collect();
-    topics.sort_by_key(|t| (t.parse::<u64>().unwrap_or(u64::MAX), t.to_string()));
-    topics.dedup();
-    topics
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.to_string(), Part::of(i)))
-        .collect()
 }
 
 /// ECB+ pairs as one-sentence documents, and the annotated candidate pairs of each topic's
